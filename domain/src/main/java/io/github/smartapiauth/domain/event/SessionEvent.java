@@ -52,6 +52,16 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * The session store could not be read or written; the session goes on in memory, and a
+     * store that could not be read is not overwritten.
+     */
+    record StoreFailed(ClientCode clientCode, Instant at, SmartApiAuthException error) implements SessionEvent {
+        public StoreFailed {
+            requireAll(clientCode, at, error);
+        }
+    }
+
     /** The session was closed locally; {@code serverConfirmed} tells whether the broker's logout succeeded too. */
     record LoggedOut(ClientCode clientCode, Instant at, boolean serverConfirmed) implements SessionEvent {
         public LoggedOut {

@@ -13,8 +13,9 @@ import java.util.Objects;
  *
  * <p>A session ends at the earlier of its access token's {@code exp} and the daily cut-off
  * that follows its opening (SmartAPI ends every session at midnight IST). It is STALE from
- * {@code end - refreshMargin} and EXPIRED from {@code end - expiryMargin}; both bounds are
- * inclusive, so at the exact instant the state changes.
+ * {@code end - refreshMargin}, but never in the first half of its tokens' life (so short-lived
+ * tokens are not refreshed on every call), and EXPIRED from {@code end - expiryMargin}. Both
+ * bounds are inclusive: at the exact instant the state changes.
  *
  * @param refreshMargin how long before the end a refresh starts while callers keep the token
  * @param expiryMargin how long before the end the token is no longer handed out (covers clock
@@ -80,7 +81,9 @@ public record SessionPolicy(Duration refreshMargin, Duration expiryMargin, Local
     }
 
     public Instant staleAt(Session session) {
-        return session.expiresAt().minus(refreshMargin);
+        Instant byMargin = session.expiresAt().minus(refreshMargin);
+        Instant halfLife = session.renewedAt().plus(Duration.between(session.renewedAt(), session.expiresAt()).dividedBy(2));
+        return byMargin.isAfter(halfLife) ? byMargin : halfLife;
     }
 
     public Instant expiredAt(Session session) {

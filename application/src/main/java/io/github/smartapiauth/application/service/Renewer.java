@@ -1,0 +1,197 @@
+package io.github.smartapiauth.application.service;
+
+import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
+import io.github.smartapiauth.domain.credential.TotpCode;
+import io.github.smartapiauth.domain.error.InvalidTotpException;
+import io.github.smartapiauth.domain.error.RefreshRejectedException;
+import io.github.smartapiauth.domain.error.SessionExpiredException;
+import io.github.smartapiauth.domain.error.SessionStoreException;
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import io.github.smartapiauth.domain.event.SessionEvent;
+import io.github.smartapiauth.domain.session.Session;
+import io.github.smartapiauth.domain.session.SessionPolicy;
+import io.github.smartapiauth.domain.session.SessionState;
+import io.github.smartapiauth.domain.token.TokenSet;
+import io.github.smartapiauth.domain.totp.TotpGuard;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The upstream half of a renewal, run by exactly one thread per account at a time, under the
+ * account's lease: take up a session another process saved, else refresh, else log in with a
+ * fresh TOTP code.
+ */
+final class Renewer {
+
+    /** Why a renewal runs; decides which steps it may take. */
+    enum Reason {
+        /** No session in memory yet. */
+        ABSENT,
+        /** The session reached its expiry margin. */
+        EXPIRED,
+        /** Refresh ahead of time while callers keep the valid token. */
+        STALE,
+        /** The broker refused the token on a platform's call. */
+        REJECTED,
+        /** Someone asked for a refresh. */
+        REFRESH,
+        /** Someone asked for a login. */
+        LOGIN
+    }
+
+    private final Credentials credentials;
+    private final ClientCode account;
+    private final Context context;
+    private final Retrying retrying;
+    private final TotpGuard totpGuard;
+    private int consecutiveTotpFailures;
+
+    Renewer(Credentials credentials, Context context) {
+        this.credentials = credentials;
+        this.account = credentials.clientCode();
+        this.context = context;
+        this.retrying = new Retrying(context);
+        this.totpGuard = new TotpGuard(context.settings().totpClock());
+    }
+
+    Session renew(Reason reason, Session known) throws InterruptedException {
+        try (Lease lease = context.lease().acquire(account, context.settings().leaseWait())) {
+            Instant now = context.clock().instant();
+            StoreRead stored = readStore();
+            if (stored.session().filter(s -> adoptable(reason, s, known, now)).isPresent()) {
+                Session adopted = stored.session().get();
+                context.publish(new SessionEvent.Restored(account, now, adopted.expiresAt()));
+                return adopted;
+            }
+            Session base = newer(known, stored.session().orElse(null));
+            if (base != null && refreshWorthwhile(reason, base, now)) {
+                try {
+                    return refresh(base, stored.writable());
+                } catch (RefreshRejectedException | SessionExpiredException refused) {
+                    // The refresh token is spent or from another day: a login follows under the same lease.
+                }
+            }
+            return login(stored.writable());
+        }
+    }
+
+    int consecutiveTotpFailures() {
+        return consecutiveTotpFailures;
+    }
+
+    private boolean adoptable(Reason reason, Session stored, Session known, Instant now) {
+        if (reason == Reason.LOGIN || !stored.clientCode().equals(account)) {
+            return false;
+        }
+        if (known != null && stored.tokens().accessToken().sameValueAs(known.tokens().accessToken())) {
+            return false;
+        }
+        SessionState state = policy().stateOf(stored, now);
+        if (reason == Reason.STALE || reason == Reason.REFRESH) {
+            return state == SessionState.FRESH;
+        }
+        return state != SessionState.EXPIRED;
+    }
+
+    private boolean refreshWorthwhile(Reason reason, Session base, Instant now) {
+        if (reason == Reason.LOGIN || !policy().refreshPossible(base, now)) {
+            return false;
+        }
+        return reason != Reason.STALE || policy().refreshCanExtend(base);
+    }
+
+    private Session refresh(Session base, boolean writable) throws InterruptedException {
+        TokenSet tokens = retrying.call(() -> context.authentication().refresh(credentials.apiKey(), base.tokens()));
+        Instant at = context.clock().instant();
+        Session refreshed = base.refreshedWith(tokens, at, checkedExpiry(tokens, base.openedAt(), at));
+        save(refreshed, writable);
+        context.publish(new SessionEvent.Refreshed(account, at, refreshed.expiresAt()));
+        return refreshed;
+    }
+
+    private Session login(boolean writable) throws InterruptedException {
+        Instant now = context.clock().instant();
+        if (policy().inCutoffWindow(now)) {
+            throw new SessionExpiredException("the trading day ends at " + policy().tradingDayEnd(now)
+                    + " and SmartAPI issues no session that outlives it; " + account
+                    + " can log in again after the cut-off");
+        }
+        RetryPolicy retry = context.settings().retry();
+        for (int attempt = 1; ; attempt++) {
+            retrying.pause(totpGuard.waitBeforeSending(context.clock().instant()));
+            Instant sentAt = context.clock().instant();
+            TotpCode code = context.oneTimePasswords().codeAt(account, sentAt);
+            TokenSet tokens;
+            try {
+                tokens = context.authentication().login(credentials, code);
+            } catch (SmartApiAuthException e) {
+                // Whether or not the broker saw it, this step's code is never sent again.
+                totpGuard.markSpent(sentAt);
+                consecutiveTotpFailures = e instanceof InvalidTotpException ? consecutiveTotpFailures + 1 : 0;
+                if (!retry.shouldRetry(e, attempt)) {
+                    throw e;
+                }
+                retrying.pause(retry.delayAfter(attempt, e, context.random()));
+                continue;
+            } finally {
+                code.wipe();
+            }
+            consecutiveTotpFailures = 0;
+            Instant at = context.clock().instant();
+            Session opened = new Session(account, tokens, at, at, checkedExpiry(tokens, at, at));
+            save(opened, writable);
+            context.publish(new SessionEvent.Opened(account, at, opened.expiresAt()));
+            return opened;
+        }
+    }
+
+    private Instant checkedExpiry(TokenSet tokens, Instant openedAt, Instant issuedAt) {
+        Instant expiry = policy().expiryOf(tokens.accessToken().expiresAt().orElse(null), openedAt);
+        if (!expiry.isAfter(issuedAt)) {
+            throw new SessionExpiredException("SmartAPI issued tokens for " + account + " that expire at " + expiry
+                    + ", not after they were issued (" + issuedAt + "); check that this machine's clock is right");
+        }
+        return expiry;
+    }
+
+    private StoreRead readStore() {
+        try {
+            return new StoreRead(context.store().load(account), true);
+        } catch (SessionStoreException unreadable) {
+            // Renew anyway so trading goes on, but never overwrite what could not be read.
+            context.publish(new SessionEvent.StoreFailed(account, context.clock().instant(), unreadable));
+            return new StoreRead(Optional.empty(), false);
+        }
+    }
+
+    private void save(Session session, boolean writable) {
+        if (!writable) {
+            return;
+        }
+        try {
+            context.store().save(session);
+        } catch (SessionStoreException e) {
+            context.publish(new SessionEvent.StoreFailed(account, context.clock().instant(), e));
+        }
+    }
+
+    private SessionPolicy policy() {
+        return context.settings().policy();
+    }
+
+    private static Session newer(Session a, Session b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return b.renewedAt().isAfter(a.renewedAt()) ? b : a;
+    }
+
+    /** What the store held; {@code writable} is false when it could not be read, so it must not be overwritten. */
+    private record StoreRead(Optional<Session> session, boolean writable) {
+    }
+}

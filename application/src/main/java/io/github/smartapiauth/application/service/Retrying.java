@@ -1,0 +1,35 @@
+package io.github.smartapiauth.application.service;
+
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Runs a broker call, retrying transient failures as the {@link RetryPolicy} allows. */
+final class Retrying {
+
+    private final Context context;
+
+    Retrying(Context context) {
+        this.context = context;
+    }
+
+    <T> T call(Supplier<T> brokerCall) throws InterruptedException {
+        RetryPolicy policy = context.settings().retry();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return brokerCall.get();
+            } catch (SmartApiAuthException e) {
+                if (!policy.shouldRetry(e, attempt)) {
+                    throw e;
+                }
+                pause(policy.delayAfter(attempt, e, context.random()));
+            }
+        }
+    }
+
+    void pause(Duration duration) throws InterruptedException {
+        if (!duration.isZero() && !duration.isNegative()) {
+            context.sleeper().sleep(duration);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.github.smartapiauth.application.service;
+
+import io.github.smartapiauth.application.port.in.AccountCommand;
+import io.github.smartapiauth.application.port.in.AccountTokens;
+import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
+import io.github.smartapiauth.application.port.in.GetProfileUseCase;
+import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
+import io.github.smartapiauth.application.port.in.LogOutUseCase;
+import io.github.smartapiauth.application.port.in.LogoutResult;
+import io.github.smartapiauth.application.port.in.OpenSessionUseCase;
+import io.github.smartapiauth.application.port.in.RefreshSessionUseCase;
+import io.github.smartapiauth.application.port.in.RejectedTokenReport;
+import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
+import io.github.smartapiauth.application.port.in.SessionStatus;
+import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
+import io.github.smartapiauth.application.port.out.ProfilePort;
+import io.github.smartapiauth.application.port.out.SessionEventsPort;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.profile.Profile;
+import io.github.smartapiauth.domain.session.Session;
+import io.github.smartapiauth.domain.token.AccessToken;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * The session core: every use case, for one account or many. Each account has its own
+ * renewal state, so two accounts renew in parallel while one account never renews twice at
+ * once. Built with {@link #builder()}; does no I/O until first asked for something.
+ */
+public final class SessionService implements OpenSessionUseCase, GetAccessTokenUseCase, RefreshSessionUseCase,
+        ReportRejectedTokenUseCase, LogOutUseCase, GetProfileUseCase, GetSessionStatusUseCase {
+
+    private final Map<ClientCode, AccountSession> accounts;
+
+    private SessionService(Map<ClientCode, AccountSession> accounts) {
+        this.accounts = Map.copyOf(accounts);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Set<ClientCode> accounts() {
+        return new java.util.TreeSet<>(accounts.keySet());
+    }
+
+    @Override
+    public Session open(AccountCommand command) {
+        return account(command.account()).open();
+    }
+
+    @Override
+    public AccessToken accessToken(ClientCode account) {
+        return account(account).accessToken();
+    }
+
+    @Override
+    public Session validSession(ClientCode account) {
+        return account(account).validSession();
+    }
+
+    @Override
+    public AccountTokens forAccount(ClientCode account) {
+        return account(account);
+    }
+
+    @Override
+    public Session refresh(AccountCommand command) {
+        return account(command.account()).refresh();
+    }
+
+    @Override
+    public boolean reportRejected(RejectedTokenReport report) {
+        return account(report.account()).reportRejected(report.rejectedToken());
+    }
+
+    @Override
+    public LogoutResult logOut(AccountCommand command) {
+        return account(command.account()).logOut();
+    }
+
+    @Override
+    public Profile profile(AccountCommand command) {
+        return account(command.account()).profile();
+    }
+
+    @Override
+    public SessionStatus status(ClientCode account) {
+        return account(account).status();
+    }
+
+    private AccountSession account(ClientCode code) {
+        AccountSession session = accounts.get(Objects.requireNonNull(code, "the account's client code is required"));
+        if (session == null) {
+            throw new ConfigurationException("no account " + code + " is configured; configured accounts: "
+                    + accounts() + ". Add its credentials to the configuration.");
+        }
+        return session;
+    }
+
+    /** Collects the accounts and the adapters of the driven ports. */
+    public static final class Builder {
+
+        private final Map<ClientCode, Credentials> credentials = new TreeMap<>();
+        private AuthenticationPort authentication;
+        private ProfilePort profiles;
+        private OneTimePasswordPort oneTimePasswords;
+        private SessionStorePort store;
+        private SessionLeasePort lease;
+        private SessionEventsPort events = event -> { };
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private Executor background;
+        private RandomGenerator random = new ThreadLocalRandomGenerator();
+        private RenewalSettings settings = RenewalSettings.defaults();
+
+        private Builder() {
+        }
+
+        /** Adds an account; call once per account. */
+        public Builder account(Credentials account) {
+            Objects.requireNonNull(account, "account credentials are required");
+            if (credentials.putIfAbsent(account.clientCode(), account) != null) {
+                throw new IllegalArgumentException("the account " + account.clientCode() + " was added twice");
+            }
+            return this;
+        }
+
+        public Builder authentication(AuthenticationPort port) {
+            this.authentication = Objects.requireNonNull(port, "authentication port");
+            return this;
+        }
+
+        public Builder profiles(ProfilePort port) {
+            this.profiles = Objects.requireNonNull(port, "profile port");
+            return this;
+        }
+
+        public Builder oneTimePasswords(OneTimePasswordPort port) {
+            this.oneTimePasswords = Objects.requireNonNull(port, "one-time password port");
+            return this;
+        }
+
+        public Builder store(SessionStorePort port) {
+            this.store = Objects.requireNonNull(port, "session store port");
+            return this;
+        }
+
+        public Builder lease(SessionLeasePort port) {
+            this.lease = Objects.requireNonNull(port, "session lease port");
+            return this;
+        }
+
+        public Builder events(SessionEventsPort port) {
+            this.events = Objects.requireNonNull(port, "session events port");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Where refreshes ahead of time run; by default a new daemon thread for each (they are rare). */
+        public Builder background(Executor executor) {
+            this.background = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The source of backoff jitter; tests pass a seeded one. */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Builder settings(RenewalSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public SessionService build() {
+            if (credentials.isEmpty()) {
+                throw new IllegalStateException("no account was added; call account(credentials) at least once");
+            }
+            requirePort(authentication, "authentication");
+            requirePort(profiles, "profiles");
+            requirePort(oneTimePasswords, "oneTimePasswords");
+            requirePort(store, "store");
+            requirePort(lease, "lease");
+            Executor executor = background != null ? background : Builder::startDaemon;
+            Context context = new Context(authentication, profiles, oneTimePasswords, store, lease, events, clock,
+                    sleeper, executor, random, settings);
+            Map<ClientCode, AccountSession> sessions = new TreeMap<>();
+            credentials.forEach((code, account) -> sessions.put(code, new AccountSession(account, context)));
+            return new SessionService(sessions);
+        }
+
+        private static void requirePort(Object port, String name) {
+            if (port == null) {
+                throw new IllegalStateException("no adapter for the " + name + " port; call " + name + "(...) on the builder");
+            }
+        }
+
+        private static void startDaemon(Runnable task) {
+            Thread thread = new Thread(task, "smartapi-auth-refresh");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Jitter from the calling thread's own generator, so accounts renewing in parallel never contend. */
+    private static final class ThreadLocalRandomGenerator implements RandomGenerator {
+        @Override
+        public long nextLong() {
+            return ThreadLocalRandom.current().nextLong();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.smartapiauth.application.service;
+
+import java.time.Duration;
+
+/** Waits; tests pass one that advances their clock instead. */
+@FunctionalInterface
+public interface Sleeper {
+
+    void sleep(Duration duration) throws InterruptedException;
+
+    static Sleeper system() {
+        return duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+    }
+}
