@@ -65,6 +65,11 @@ final class Renewer {
                 context.publish(new SessionEvent.Restored(account, now, adopted.expiresAt()));
                 return adopted;
             }
+            if (policy().inCutoffWindow(now)) {
+                throw new SessionExpiredException("the trading day ends at " + policy().tradingDayEnd(now)
+                        + " and SmartAPI issues no session that outlives it; " + account
+                        + " can log in again after the cut-off");
+            }
             Session base = newer(known, stored.session().orElse(null));
             if (base != null && refreshWorthwhile(reason, base, now)) {
                 try {
@@ -112,12 +117,6 @@ final class Renewer {
     }
 
     private Session login(boolean writable) throws InterruptedException {
-        Instant now = context.clock().instant();
-        if (policy().inCutoffWindow(now)) {
-            throw new SessionExpiredException("the trading day ends at " + policy().tradingDayEnd(now)
-                    + " and SmartAPI issues no session that outlives it; " + account
-                    + " can log in again after the cut-off");
-        }
         RetryPolicy retry = context.settings().retry();
         for (int attempt = 1; ; attempt++) {
             retrying.pause(totpGuard.waitBeforeSending(context.clock().instant()));
@@ -149,9 +148,10 @@ final class Renewer {
 
     private Instant checkedExpiry(TokenSet tokens, Instant openedAt, Instant issuedAt) {
         Instant expiry = policy().expiryOf(tokens.accessToken().expiresAt().orElse(null), openedAt);
-        if (!expiry.isAfter(issuedAt)) {
+        if (!expiry.minus(policy().expiryMargin()).isAfter(issuedAt)) {
             throw new SessionExpiredException("SmartAPI issued tokens for " + account + " that expire at " + expiry
-                    + ", not after they were issued (" + issuedAt + "); check that this machine's clock is right");
+                    + ", within the expiry margin of their issue (" + issuedAt + "); check that this machine's clock"
+                    + " is right and that the expiry margin is shorter than the tokens' lifetime");
         }
         return expiry;
     }
