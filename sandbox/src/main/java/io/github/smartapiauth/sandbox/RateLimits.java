@@ -25,7 +25,7 @@ final class RateLimits {
         long hour = Math.floorDiv(second, SECONDS_PER_HOUR);
         boolean[] allowed = new boolean[1];
         windows.compute(new Key(account, route), (key, window) -> {
-            Window current = window == null ? Window.EMPTY : window.at(second, hour);
+            Window current = (window == null ? Window.EMPTY : window).at(second, hour);
             allowed[0] = current.secondCount() < perSecond(route)
                     && (perHour(route) == 0 || current.hourCount() < perHour(route));
             return allowed[0] ? current.counted() : current;
