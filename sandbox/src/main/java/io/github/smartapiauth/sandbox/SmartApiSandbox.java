@@ -50,6 +50,7 @@ public final class SmartApiSandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartApiSandbox.class);
     private static final int BACKLOG = 512;
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final List<SandboxAccount> accounts;
     private final Clock clock;
@@ -109,6 +110,7 @@ public final class SmartApiSandbox implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the sandbox is already started at " + baseUri);
         }
+        disableNagleUnlessConfigured();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         HttpServer created;
         try {
@@ -181,6 +183,18 @@ public final class SmartApiSandbox implements AutoCloseable {
             server.stop(0);
             workers.shutdownNow();
             LOG.info("SmartAPI sandbox at {} stopped", baseUri);
+        }
+    }
+
+    /**
+     * The JDK server writes the response headers and the body in two packets; with Nagle's
+     * algorithm on, the body waits for the client's delayed ACK, about 40 ms per call on
+     * Linux. The server reads this property once, when the JVM's first HttpServer starts; a
+     * value the user set is left alone.
+     */
+    private static void disableNagleUnlessConfigured() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
         }
     }
 

