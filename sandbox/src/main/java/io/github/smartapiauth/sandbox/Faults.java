@@ -1,0 +1,59 @@
+package io.github.smartapiauth.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Scripted failures: {@code faults.next(Route.LOGIN, Fault.HTTP_500, 2)} makes the next two
+ * login calls answer HTTP 500; later calls are normal again. Scripts for one route queue up
+ * in the order given. Faults come before every other check, rate limits included.
+ */
+public final class Faults {
+
+    private final Map<Route, Deque<Fault>> planned = new EnumMap<>(Route.class);
+
+    Faults() {
+    }
+
+    /** The next {@code times} calls to {@code route} answer with {@code fault}. */
+    public synchronized Faults next(Route route, Fault fault, int times) {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(fault, "fault");
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1");
+        }
+        Deque<Fault> queue = planned.computeIfAbsent(route, r -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.addLast(fault);
+        }
+        return this;
+    }
+
+    /** The next call to {@code route} answers with {@code fault}. */
+    public Faults next(Route route, Fault fault) {
+        return next(route, fault, 1);
+    }
+
+    /** How many scripted faults are still waiting for calls to {@code route}. */
+    public synchronized int pending(Route route) {
+        Deque<Fault> queue = planned.get(route);
+        return queue == null ? 0 : queue.size();
+    }
+
+    /** Forgets every scripted fault. */
+    public synchronized void clear() {
+        planned.clear();
+    }
+
+    /** The fault for this call, if one is scripted; null otherwise. */
+    synchronized Fault take(Route route) {
+        if (planned.isEmpty()) {
+            return null;
+        }
+        Deque<Fault> queue = planned.get(route);
+        return queue == null ? null : queue.pollFirst();
+    }
+}
