@@ -44,6 +44,14 @@ public record SandboxAccount(String apiKey, String clientCode, String mpin, Stri
                 AccountProfile.named("Demo Trader"));
     }
 
+    /**
+     * The TOTP code the sandbox accepts for this account at {@code instant}, for tests and demos
+     * that play the user's authenticator app.
+     */
+    public String totpAt(java.time.Instant instant) {
+        return Totp.code(Base32.decode(totpSecret), Totp.step(instant.getEpochSecond()));
+    }
+
     @Override
     public String toString() {
         return "SandboxAccount[clientCode=" + clientCode + ", apiKey=****, mpin=****, totpSecret=****]";

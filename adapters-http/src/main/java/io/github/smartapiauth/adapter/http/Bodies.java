@@ -1,0 +1,41 @@
+package io.github.smartapiauth.adapter.http;
+
+import feign.Response;
+import io.github.smartapiauth.domain.error.UnexpectedResponseException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads a response body with a size cap, so a hostile or broken server cannot exhaust memory. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    static byte[] read(Response response) throws IOException {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            int total = 0;
+            for (int n; (n = in.read(chunk)) != -1; ) {
+                total += n;
+                if (total > Answers.MAX_BODY_BYTES) {
+                    throw new UnexpectedResponseException("SmartAPI answered with a body larger than "
+                            + Answers.MAX_BODY_BYTES + " bytes; refusing to read it");
+                }
+                out.write(chunk, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    static String route(Response response) {
+        String url = response.request().url();
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

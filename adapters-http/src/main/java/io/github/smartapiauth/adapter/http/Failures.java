@@ -1,0 +1,81 @@
+package io.github.smartapiauth.adapter.http;
+
+import feign.FeignException;
+import feign.RetryableException;
+import feign.codec.DecodeException;
+import feign.codec.EncodeException;
+import io.github.smartapiauth.domain.error.BrokerUnavailableException;
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import io.github.smartapiauth.domain.error.UnexpectedResponseException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Runs a Feign call and lets only the domain's errors out, with messages that say what to do. */
+final class Failures {
+
+    private final HttpSettings settings;
+
+    Failures(HttpSettings settings) {
+        this.settings = settings;
+    }
+
+    <T> T call(String route, Supplier<T> feignCall) {
+        try {
+            return feignCall.get();
+        } catch (SmartApiAuthException mapped) {
+            throw mapped;
+        } catch (DecodeException | EncodeException e) {
+            throw unwrap(route, e);
+        } catch (RetryableException e) {
+            throw e.getCause() instanceof IOException ? fromIo(route, (IOException) e.getCause(), settings)
+                    : new BrokerUnavailableException("SmartAPI could not be reached for " + route + "; retry later");
+        } catch (FeignException e) {
+            throw unwrap(route, e);
+        }
+    }
+
+    private SmartApiAuthException unwrap(String route, FeignException e) {
+        if (e.getCause() instanceof SmartApiAuthException) {
+            return (SmartApiAuthException) e.getCause();
+        }
+        if (e.getCause() instanceof IOException) {
+            return fromIo(route, (IOException) e.getCause(), settings);
+        }
+        return new UnexpectedResponseException("SmartAPI's answer to " + route + " could not be handled ("
+                + e.getClass().getSimpleName() + ", HTTP " + e.status() + ")");
+    }
+
+    static SmartApiAuthException fromIo(String route, IOException e, HttpSettings settings) {
+        String host = settings == null ? "SmartAPI" : settings.baseUrl().getHost();
+        if (e instanceof HttpConnectTimeoutException) {
+            return new BrokerUnavailableException("could not connect to " + host + " for " + route + " within "
+                    + seconds(settings == null ? null : settings.connectTimeout())
+                    + "; check the network, or raise the connect timeout", null, e);
+        }
+        if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
+            return new BrokerUnavailableException(host + " did not answer " + route + " within "
+                    + seconds(settings == null ? null : settings.readTimeout()) + "; retry later, or raise the read timeout",
+                    null, e);
+        }
+        if (e instanceof ConnectException) {
+            return new BrokerUnavailableException("could not connect to " + host + " for " + route
+                    + " (connection refused); check the base URL and that the server is up", null, e);
+        }
+        if (e instanceof UnknownHostException) {
+            return new BrokerUnavailableException("cannot resolve the host " + host + "; check the base URL and DNS",
+                    null, e);
+        }
+        return new BrokerUnavailableException("the connection to " + host + " failed during " + route + " ("
+                + e.getClass().getSimpleName() + ", e.g. a reset connection); retry later", null, e);
+    }
+
+    private static String seconds(Duration timeout) {
+        return timeout == null ? "the timeout" : timeout.toMillis() / 1000.0 + " s";
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.smartapiauth.adapter.http;
+
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How to reach SmartAPI. The three client-identity headers come from here, never from a
+ * network look-up; the defaults are harmless placeholders.
+ *
+ * @param baseUrl the REST root; HTTPS, or plain HTTP to a loopback host (the sandbox)
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout how long to wait for an answer
+ * @param clientLocalIp the {@code X-ClientLocalIP} header
+ * @param clientPublicIp the {@code X-ClientPublicIP} header (the IP registered for static-IP accounts)
+ * @param macAddress the {@code X-MACAddress} header
+ * @param pacing whether calls wait their turn to stay within SmartAPI's per-second limits
+ */
+public record HttpSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout, String clientLocalIp,
+                           String clientPublicIp, String macAddress, boolean pacing) {
+
+    public static final URI PRODUCTION = URI.create("https://apiconnect.angelone.in");
+    public static final String DEFAULT_IP = "127.0.0.1";
+    public static final String DEFAULT_MAC = "00:00:00:00:00:00";
+
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}");
+
+    public HttpSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl is required");
+        Objects.requireNonNull(connectTimeout, "connectTimeout is required");
+        Objects.requireNonNull(readTimeout, "readTimeout is required");
+        baseUrl = checkedBaseUrl(baseUrl);
+        requirePositive(connectTimeout, "connect timeout");
+        requirePositive(readTimeout, "read timeout");
+        requireIp(clientLocalIp, "X-ClientLocalIP (client local IP)");
+        requireIp(clientPublicIp, "X-ClientPublicIP (client public IP)");
+        if (macAddress == null || !MAC.matcher(macAddress).matches()) {
+            throw new ConfigurationException("the X-MACAddress header value is not a MAC address; expected six hex pairs"
+                    + " like 00:1A:2B:3C:4D:5E");
+        }
+    }
+
+    /** The production host with 10 s connect and 15 s read timeouts and pacing on. */
+    public static HttpSettings production() {
+        return forBaseUrl(PRODUCTION);
+    }
+
+    public static HttpSettings forBaseUrl(URI baseUrl) {
+        return new HttpSettings(baseUrl, Duration.ofSeconds(10), Duration.ofSeconds(15), DEFAULT_IP, DEFAULT_IP,
+                DEFAULT_MAC, true);
+    }
+
+    public static HttpSettings forBaseUrl(String baseUrl) {
+        try {
+            return forBaseUrl(new URI(Objects.requireNonNull(baseUrl, "baseUrl is required").trim()));
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("the SmartAPI base URL is not a valid URL (" + e.getReason()
+                    + "); expected e.g. " + PRODUCTION);
+        }
+    }
+
+    public HttpSettings withTimeouts(Duration connect, Duration read) {
+        return new HttpSettings(baseUrl, connect, read, clientLocalIp, clientPublicIp, macAddress, pacing);
+    }
+
+    public HttpSettings withClientIdentity(String localIp, String publicIp, String mac) {
+        return new HttpSettings(baseUrl, connectTimeout, readTimeout, localIp, publicIp, mac, pacing);
+    }
+
+    public HttpSettings withPacing(boolean enabled) {
+        return new HttpSettings(baseUrl, connectTimeout, readTimeout, clientLocalIp, clientPublicIp, macAddress, enabled);
+    }
+
+    private static URI checkedBaseUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost();
+        if (host == null || (!scheme.equals("https") && !scheme.equals("http"))) {
+            throw new ConfigurationException("the SmartAPI base URL " + url + " is not an http(s) URL with a host;"
+                    + " expected e.g. " + PRODUCTION);
+        }
+        if (scheme.equals("http") && !isLoopback(host)) {
+            throw new ConfigurationException("the SmartAPI base URL " + url + " uses plain HTTP to a non-loopback host;"
+                    + " tokens and the API key would travel unencrypted. Use https:// (plain HTTP is allowed only for"
+                    + " localhost, 127.x.x.x and [::1], e.g. the sandbox)");
+        }
+        if (url.getUserInfo() != null || url.getQuery() != null || url.getFragment() != null) {
+            throw new ConfigurationException("the SmartAPI base URL must be a bare root like " + PRODUCTION
+                    + "; remove the user info, query or fragment");
+        }
+        String text = url.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.startsWith("127.");
+    }
+
+    private static void requirePositive(Duration value, String what) {
+        if (value.isZero() || value.isNegative() || value.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new ConfigurationException("the " + what + " is " + value + "; expected more than zero and at most 5 minutes");
+        }
+    }
+
+    private static void requireIp(String value, String what) {
+        if (value == null || !(IPV4.matcher(value).matches() || (value.contains(":") && IPV6.matcher(value).matches()))) {
+            throw new ConfigurationException("the " + what + " header value is not an IP address; expected e.g. 192.168.1.10");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.smartapiauth.adapter.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonEncoder;
+import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.ProfilePort;
+import io.github.smartapiauth.domain.credential.ApiKey;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
+import io.github.smartapiauth.domain.credential.TotpCode;
+import io.github.smartapiauth.domain.profile.Profile;
+import io.github.smartapiauth.domain.token.AccessToken;
+import io.github.smartapiauth.domain.token.TokenSet;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The SmartAPI session endpoints over HTTP (Feign on the JDK's HTTP client, Jackson for JSON).
+ * Every failure comes out as one of the domain's errors; nothing is retried here (the core
+ * decides, and a TOTP code is one-time). Calls are paced to SmartAPI's per-account limits.
+ * Building one does no network I/O.
+ */
+public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort {
+
+    private static final int LOGIN_PER_SECOND = 1;
+    private static final int REFRESH_PER_SECOND = 1;
+    private static final int PROFILE_PER_SECOND = 3;
+    private static final int LOGOUT_PER_SECOND = 1;
+
+    private final HttpSettings settings;
+    private final SessionApi api;
+    private final Failures failures;
+    private final Payloads payloads;
+    private final JwtClaims claims;
+    private final Pacer pacer;
+
+    public SmartApiHttpClient(HttpSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    public SmartApiHttpClient(HttpSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings are required");
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.claims = new JwtClaims(json);
+        this.payloads = new Payloads(claims);
+        this.failures = new Failures(settings);
+        this.pacer = new Pacer(Objects.requireNonNull(clock, "clock is required"));
+        EnvelopeDecoder decoder = new EnvelopeDecoder(new Answers(json));
+        HttpClient jdkClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.api = Feign.builder()
+                .client(new Http2Client(jdkClient))
+                .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
+                .encoder(new JacksonEncoder(json))
+                .decoder(decoder)
+                .errorDecoder(decoder)
+                .retryer(Retryer.NEVER_RETRY)
+                .requestInterceptor(template -> Wire.standardHeaders(settings).forEach(template::header))
+                .logger(new WireLogger())
+                .logLevel(Logger.Level.FULL)
+                .target(SessionApi.class, settings.baseUrl().toString());
+    }
+
+    @Override
+    public TokenSet login(Credentials credentials, TotpCode code) {
+        ClientCode account = credentials.clientCode();
+        pace("loginByPassword", account.value(), LOGIN_PER_SECOND);
+        SessionApi.LoginBody body = new SessionApi.LoginBody(account.value(), credentials.pin().reveal(), code.reveal());
+        JsonNode data = failures.call("loginByPassword", () -> api.login(credentials.apiKey().reveal(), body));
+        return payloads.tokens("loginByPassword", data);
+    }
+
+    @Override
+    public TokenSet refresh(ApiKey apiKey, TokenSet current) {
+        String jwt = current.accessToken().value();
+        pace("generateTokens", accountOf(jwt), REFRESH_PER_SECOND);
+        SessionApi.RefreshBody body = new SessionApi.RefreshBody(current.refreshToken().value());
+        JsonNode data = failures.call("generateTokens", () -> api.refresh(apiKey.reveal(), jwt, body));
+        return payloads.tokens("generateTokens", data);
+    }
+
+    @Override
+    public void logout(ApiKey apiKey, ClientCode clientCode, AccessToken accessToken) {
+        pace("logout", clientCode.value(), LOGOUT_PER_SECOND);
+        failures.call("logout", () -> api.logout(apiKey.reveal(), accessToken.value(),
+                new SessionApi.LogoutBody(clientCode.value())));
+    }
+
+    @Override
+    public Profile profile(ApiKey apiKey, AccessToken accessToken) {
+        String jwt = accessToken.value();
+        pace("getProfile", accountOf(jwt), PROFILE_PER_SECOND);
+        return payloads.profile(failures.call("getProfile", () -> api.profile(apiKey.reveal(), jwt)));
+    }
+
+    public HttpSettings settings() {
+        return settings;
+    }
+
+    private void pace(String route, String account, int perSecond) {
+        if (settings.pacing()) {
+            pacer.awaitTurn(route, account, perSecond);
+        }
+    }
+
+    private String accountOf(String jwt) {
+        return claims.username(jwt).orElse("?");
+    }
+
+    @Override
+    public String toString() {
+        return "SmartApiHttpClient[" + settings.baseUrl() + "]";
+    }
+}
