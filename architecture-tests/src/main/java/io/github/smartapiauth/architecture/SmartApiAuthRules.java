@@ -318,9 +318,16 @@ public final class SmartApiAuthRules {
                 .because("only the CLI talks to the console");
     }
 
-    /** No {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt} outside {@code bootstrap.cli..}: a library never ends its host's JVM. */
+    /**
+     * No {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt} outside {@code bootstrap.cli..} and the
+     * sandbox's launchers (its main classes, which are programs of their own): a library never ends its host's JVM.
+     */
     public ArchRule noSystemExitOutsideCli() {
-        return noClasses().that().resideInAPackage(everything()).and().resideOutsideOfPackage(pkg("bootstrap.cli"))
+        DescribedPredicate<JavaClass> exempt = resideInAPackage(pkg("bootstrap.cli"))
+                .or(resideInAPackage(pkg("sandbox")).and(DECLARE_A_MAIN_METHOD));
+        return noClasses().that(resideInAPackage(everything()).and(not(exempt)).as(
+                        "reside in package '%s' except in '%s' and the launchers (main classes) in '%s'",
+                        everything(), pkg("bootstrap.cli"), pkg("sandbox")))
                 .should().callMethod(System.class, "exit", int.class)
                 .orShould().callMethod(Runtime.class, "exit", int.class)
                 .orShould().callMethod(Runtime.class, "halt", int.class)

@@ -1,6 +1,6 @@
 package io.github.smartapiauth.application.service;
 
-import io.github.smartapiauth.application.port.in.AccountTokens;
+import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
 import io.github.smartapiauth.application.port.in.LogoutResult;
 import io.github.smartapiauth.application.port.in.SessionStatus;
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;

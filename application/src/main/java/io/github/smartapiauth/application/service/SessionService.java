@@ -1,7 +1,7 @@
 package io.github.smartapiauth.application.service;
 
 import io.github.smartapiauth.application.port.in.AccountCommand;
-import io.github.smartapiauth.application.port.in.AccountTokens;
+import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
 import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;

@@ -17,4 +17,17 @@ public interface GetAccessTokenUseCase {
 
     /** A handle bound to one account, to skip the account look-up on hot paths. */
     AccountTokens forAccount(ClientCode account);
+
+    /**
+     * One account's valid tokens. {@link #accessToken()} is a lock-free read while the session
+     * is fresh.
+     */
+    interface AccountTokens {
+
+        ClientCode account();
+
+        AccessToken accessToken();
+
+        Session validSession();
+    }
 }
