@@ -29,7 +29,7 @@ final class PreparedMac implements AutoCloseable {
     private final AtomicReference<Mac> spare = new AtomicReference<>();
     private volatile boolean closed;
 
-    private PreparedMac(String macName, byte[] key) {
+    private PreparedMac(String macName, byte[] key, boolean cloneIfPossible) {
         this.macName = macName;
         this.key = key;
         try {
@@ -42,7 +42,7 @@ final class PreparedMac implements AutoCloseable {
         }
         provider = prototype.getProvider();
         macLength = prototype.getMacLength();
-        Mac probe = tryClone();
+        Mac probe = cloneIfPossible ? tryClone() : null;
         cloneable = probe != null;
         if (cloneable) {
             spare.set(probe);
@@ -51,7 +51,12 @@ final class PreparedMac implements AutoCloseable {
 
     /** Takes ownership of {@code key}: it is wiped on {@link #close()}. */
     static PreparedMac of(String macName, byte[] key) {
-        return new PreparedMac(macName, key);
+        return new PreparedMac(macName, key, true);
+    }
+
+    /** As a provider whose {@code Mac} cannot be cloned would behave; for tests of that path. */
+    static PreparedMac withoutCloning(String macName, byte[] key) {
+        return new PreparedMac(macName, key, false);
     }
 
     int macLength() {
