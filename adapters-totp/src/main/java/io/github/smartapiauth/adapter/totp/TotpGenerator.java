@@ -20,16 +20,20 @@ import java.util.Objects;
  */
 public final class TotpGenerator implements AutoCloseable {
 
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
-
     private final TotpParameters parameters;
     private final PreparedMac mac;
     private final int bufferLength;
+    private final int modulus;
 
     private TotpGenerator(byte[] key, TotpParameters parameters) {
         this.parameters = parameters;
         this.mac = PreparedMac.of(parameters.algorithm().macName(), key);
         this.bufferLength = Math.max(8, mac.macLength());
+        int power = 1;
+        for (int i = 0; i < parameters.digits(); i++) {
+            power *= 10;
+        }
+        this.modulus = power;
     }
 
     /** A generator for {@code secret}; the secret is copied, so the caller may wipe it afterwards. */
@@ -71,7 +75,7 @@ public final class TotpGenerator implements AutoCloseable {
             Arrays.fill(buffer, (byte) 0);
         }
         int digitCount = parameters.digits();
-        value %= POWERS_OF_TEN[digitCount];
+        value %= modulus;
         char[] digits = new char[digitCount];
         for (int i = digitCount - 1; i >= 0; i--) {
             digits[i] = (char) ('0' + value % 10);
