@@ -94,6 +94,18 @@ final class Sessions {
         return new AccessResult(AccessCheck.VALID, session);
     }
 
+    /** Ends every open session of the account; their tokens are refused from now on. */
+    int revokeAll(String clientCode) {
+        int revoked = 0;
+        for (Session session : byId.values()) {
+            if (session.clientCode().equals(clientCode) && session.isOpen()) {
+                session.close();
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
     private TokenIssued sign(TokenKind kind, Session session, Instant now) {
         return signer.sign(kind, session.clientCode(), session.id(), now, expiry.expiryFor(now));
     }

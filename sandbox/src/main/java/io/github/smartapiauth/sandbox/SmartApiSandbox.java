@@ -57,6 +57,7 @@ public final class SmartApiSandbox implements AutoCloseable {
     private final int port;
     private final int workerThreads;
     private final Faults faults = new Faults();
+    private final Sessions sessions;
     private final RequestLog requestLog;
     private final ExchangeHandler handler;
     private final ScheduledExecutorService delays;
@@ -77,7 +78,7 @@ public final class SmartApiSandbox implements AutoCloseable {
         AccountDirectory directory = new AccountDirectory(accounts);
         TokenExpiry expiry = builder.tokenLifetime == null
                 ? TokenExpiry.nextMidnightIst() : TokenExpiry.after(builder.tokenLifetime);
-        Sessions sessions = new Sessions(new TokenSigner(new SecureRandom()), expiry, clock, builder.rotateRefreshTokens);
+        this.sessions = new Sessions(new TokenSigner(new SecureRandom()), expiry, clock, builder.rotateRefreshTokens);
         Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
         endpoints.put(Route.LOGIN, new LoginEndpoint(directory, sessions, replies, clock));
         endpoints.put(Route.GENERATE_TOKENS, new RefreshEndpoint(sessions, replies));
@@ -169,6 +170,15 @@ public final class SmartApiSandbox implements AutoCloseable {
     /** The clock for TOTP checks, token times and rate-limit windows. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Ends every open session of the account on the server's side, as Angel One does when it
+     * revokes a session: its tokens are refused with AG8001 from now on and its refresh token
+     * with AB8050. Returns how many sessions were ended.
+     */
+    public int revokeSessions(String clientCode) {
+        return sessions.revokeAll(clientCode);
     }
 
     /** Stops serving at once; pending delayed replies are dropped. Safe to call twice. */

@@ -77,6 +77,18 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void revokingEndsEverySessionOfTheAccountOnTheServersSide() {
+        start(SmartApiSandbox.builder());
+        Tokens tokens = http.loggedIn(ALPHA);
+
+        assertThat(sandbox.revokeSessions(ALPHA.clientCode())).isEqualTo(1);
+
+        assertThat(http.get(Route.GET_PROFILE, ALPHA.apiKey(), tokens.jwt()).errorCode()).isEqualTo("AG8001");
+        assertThat(http.refresh(ALPHA, tokens).errorCode()).isEqualTo("AB8050");
+        assertThat(sandbox.revokeSessions(ALPHA.clientCode())).as("nothing left to revoke").isZero();
+    }
+
+    @Test
     void withoutRotationTheSameRefreshTokenKeepsWorking() {
         start(SmartApiSandbox.builder().rotateRefreshTokens(false));
         Tokens first = http.loggedIn(ALPHA);

@@ -1,34 +1,28 @@
 package io.github.smartapiauth.adapter.http;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps calls within SmartAPI's per-account, per-second limits: at most {@code limit} calls
  * of a route for an account in any rolling second (plus a small guard for clock differences).
- * A burst waits its turn instead of provoking the server's 403.
+ * A burst waits its turn instead of provoking the server's 403. Pacing is about elapsed real
+ * time, not the business clock, so it counts with {@link System#nanoTime()}.
  */
 final class Pacer {
 
-    private static final Duration WINDOW = Duration.ofSeconds(1).plusMillis(50);
+    private static final long WINDOW_NANOS = Duration.ofSeconds(1).plusMillis(50).toNanos();
 
-    private final Clock clock;
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
-
-    Pacer(Clock clock) {
-        this.clock = clock;
-    }
 
     /** Blocks until a call of {@code route} for {@code account} may go out. */
     void awaitTurn(String route, String account, int limit) {
-        Instant slot = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit)).reserve(clock.instant());
-        Duration wait = Duration.between(clock.instant(), slot);
-        if (!wait.isNegative() && !wait.isZero()) {
+        long slot = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit)).reserve(System.nanoTime());
+        long wait = slot - System.nanoTime();
+        if (wait > 0) {
             try {
-                Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new io.github.smartapiauth.domain.error.BrokerUnavailableException(
@@ -37,19 +31,22 @@ final class Pacer {
         }
     }
 
-    /** The send times of the last {@code limit} calls, as a ring. */
+    /** The send times (nanoTime) of the last {@code limit} calls, as a ring. */
     private static final class Window {
-        private final Instant[] sent;
+        private final long[] sent;
+        private final boolean[] used;
         private int next;
 
         Window(int limit) {
-            sent = new Instant[limit];
+            sent = new long[limit];
+            used = new boolean[limit];
         }
 
-        synchronized Instant reserve(Instant now) {
-            Instant oldest = sent[next];
-            Instant slot = oldest == null || !now.isBefore(oldest.plus(WINDOW)) ? now : oldest.plus(WINDOW);
+        synchronized long reserve(long now) {
+            long earliest = used[next] ? sent[next] + WINDOW_NANOS : now;
+            long slot = now - earliest >= 0 ? now : earliest;
             sent[next] = slot;
+            used[next] = true;
             next = (next + 1) % sent.length;
             return slot;
         }

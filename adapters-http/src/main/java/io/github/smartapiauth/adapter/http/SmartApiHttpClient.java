@@ -19,7 +19,6 @@ import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.token.AccessToken;
 import io.github.smartapiauth.domain.token.TokenSet;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -43,16 +42,12 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     private final Pacer pacer;
 
     public SmartApiHttpClient(HttpSettings settings) {
-        this(settings, Clock.systemUTC());
-    }
-
-    public SmartApiHttpClient(HttpSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings are required");
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.claims = new JwtClaims(json);
         this.payloads = new Payloads(claims);
         this.failures = new Failures(settings);
-        this.pacer = new Pacer(Objects.requireNonNull(clock, "clock is required"));
+        this.pacer = new Pacer();
         EnvelopeDecoder decoder = new EnvelopeDecoder(new Answers(json));
         HttpClient jdkClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

@@ -34,7 +34,7 @@ final class SandboxFixture implements AutoCloseable {
         sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(clock).rateLimits(rateLimits)
                 .faultDelay(Duration.ofSeconds(5)).build();
         baseUrl = sandbox.start();
-        client = new SmartApiHttpClient(settings(), clock);
+        client = new SmartApiHttpClient(settings());
     }
 
     HttpSettings settings() {

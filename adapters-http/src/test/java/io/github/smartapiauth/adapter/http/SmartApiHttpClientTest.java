@@ -93,7 +93,7 @@ class SmartApiHttpClientTest {
 
     @Test
     void buildingTheClientSendsNothing() {
-        new SmartApiHttpClient(fixture.settings(), fixture.clock);
+        new SmartApiHttpClient(fixture.settings());
 
         assertThat(fixture.sandbox.requests()).isEmpty();
     }

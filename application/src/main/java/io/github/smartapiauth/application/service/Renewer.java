@@ -126,8 +126,6 @@ final class Renewer {
             try {
                 tokens = context.authentication().login(credentials, code);
             } catch (SmartApiAuthException e) {
-                // Whether or not the broker saw it, this step's code is never sent again.
-                totpGuard.markSpent(sentAt);
                 consecutiveTotpFailures = e instanceof InvalidTotpException ? consecutiveTotpFailures + 1 : 0;
                 if (!retry.shouldRetry(e, attempt)) {
                     throw e;
@@ -135,6 +133,8 @@ final class Renewer {
                 retrying.pause(retry.delayAfter(attempt, e, context.random()));
                 continue;
             } finally {
+                // Sent once, whatever the outcome: the broker accepts a code once, so its step is spent.
+                totpGuard.markSpent(sentAt);
                 code.wipe();
             }
             consecutiveTotpFailures = 0;

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Decides when the next TOTP code may be sent. A step whose code failed is spent: its code is
- * never sent again (a second try fails again and may count towards a lockout), so the next
- * code comes from the next step. Within a step every code is the same, so remembering the
- * step is enough. Not thread-safe: the renewal that owns it runs one login at a time.
+ * Decides when the next TOTP code may be sent. A step whose code was sent is spent: its code
+ * is never sent again (the broker accepts a code once; after a failure a second try fails
+ * again and may count towards a lockout), so the next code comes from the next step. Within a
+ * step every code is the same, so remembering the step is enough. Not thread-safe: the renewal
+ * that owns it runs one login at a time.
  */
 public final class TotpGuard {
 
@@ -18,7 +19,7 @@ public final class TotpGuard {
         this.clock = clock;
     }
 
-    /** Records that the code sent at {@code sentAt} failed or may have been consumed. */
+    /** Records that the code of the step of {@code sentAt} was sent (accepted, refused or lost). */
     public void markSpent(Instant sentAt) {
         spentStep = clock.stepAt(sentAt);
     }

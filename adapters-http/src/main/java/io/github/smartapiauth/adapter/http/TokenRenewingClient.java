@@ -1,0 +1,110 @@
+package io.github.smartapiauth.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
+import io.github.smartapiauth.application.port.in.RejectedTokenReport;
+import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
+import io.github.smartapiauth.domain.token.AccessToken;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Wraps a platform's Feign {@link Client}: when SmartAPI refuses the bearer token (AG8001,
+ * AG8002 or AG8003, which come with HTTP 200), it reports the token as rejected (at most one
+ * renewal follows per token value, however many calls report it), waits for a valid token and
+ * sends the call once more with it. Any other answer passes through untouched.
+ */
+public final class TokenRenewingClient implements Client {
+
+    private static final Set<String> TOKEN_REJECTED = Set.of("AG8001", "AG8002", "AG8003");
+    private static final int MAX_INSPECTED_BYTES = 64 * 1024;
+
+    private final Client delegate;
+    private final AccountTokens tokens;
+    private final ReportRejectedTokenUseCase rejections;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public TokenRenewingClient(Client delegate, AccountTokens tokens, ReportRejectedTokenUseCase rejections) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate client is required");
+        this.tokens = Objects.requireNonNull(tokens, "tokens are required");
+        this.rejections = Objects.requireNonNull(rejections, "rejections are required");
+    }
+
+    @Override
+    public Response execute(Request request, Request.Options options) throws IOException {
+        Response response = delegate.execute(request, options);
+        if (!mayBeTokenRejection(response)) {
+            return response;
+        }
+        byte[] body = Bodies.read(response);
+        Response rebuffered = response.toBuilder().body(body).build();
+        String sentToken = bearerOf(request);
+        if (sentToken == null || !isTokenRejection(body)) {
+            return rebuffered;
+        }
+        rejections.reportRejected(new RejectedTokenReport(tokens.account(), AccessToken.withoutExpiry(sentToken)));
+        String fresh = tokens.accessToken().value();
+        return delegate.execute(withBearer(request, fresh), options);
+    }
+
+    private static boolean mayBeTokenRejection(Response response) {
+        Integer length = response.body() == null ? null : response.body().length();
+        return response.body() != null && (length == null || length <= MAX_INSPECTED_BYTES)
+                && (response.status() == 200 || response.status() == 401 || response.status() == 403);
+    }
+
+    private boolean isTokenRejection(byte[] body) {
+        if (body.length == 0 || body.length > MAX_INSPECTED_BYTES) {
+            return false;
+        }
+        try {
+            JsonNode envelope = json.readTree(body);
+            if (envelope == null || !envelope.isObject()) {
+                return false;
+            }
+            JsonNode code = envelope.has("errorCode") ? envelope.get("errorCode") : envelope.get("errorcode");
+            return code != null && TOKEN_REJECTED.contains(code.asText());
+        } catch (IOException notJson) {
+            return false;
+        }
+    }
+
+    private static String bearerOf(Request request) {
+        for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(Wire.AUTHORIZATION)) {
+                for (String value : header.getValue()) {
+                    if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                        return value.substring(7).trim();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Request withBearer(Request request, String token) {
+        Map<String, Collection<String>> headers = new LinkedHashMap<>();
+        request.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(Wire.AUTHORIZATION)) {
+                headers.put(name, values);
+            }
+        });
+        headers.put(Wire.AUTHORIZATION, List.of("Bearer " + token));
+        return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(),
+                request.requestTemplate());
+    }
+
+    @Override
+    public String toString() {
+        return "TokenRenewingClient[" + tokens.account() + "]";
+    }
+}

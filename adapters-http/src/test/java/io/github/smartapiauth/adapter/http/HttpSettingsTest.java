@@ -1,0 +1,55 @@
+package io.github.smartapiauth.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class HttpSettingsTest {
+
+    @Test
+    void productionIsTheCurrentHostOverHttpsWithPacing() {
+        HttpSettings production = HttpSettings.production();
+        assertThat(production.baseUrl()).hasToString("https://apiconnect.angelone.in");
+        assertThat(production.pacing()).isTrue();
+        assertThat(production.clientLocalIp()).isEqualTo("127.0.0.1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:1/", "http://[::1]:9000", "https://example.com"})
+    void acceptsHttpsAndPlainHttpToLoopback(String url) {
+        assertThat(HttpSettings.forBaseUrl(url).baseUrl().toString()).doesNotEndWith("/");
+    }
+
+    @Test
+    void refusesPlainHttpToAnyOtherHost() {
+        assertThatThrownBy(() -> HttpSettings.forBaseUrl("http://apiconnect.angelone.in"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("uses plain HTTP to a non-loopback host")
+                .hasMessageContaining("Use https://");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://host", "not a url", "https://", "https://user:pw@host", "https://host/?q=1"})
+    void refusesWhatIsNotABareHttpRoot(String url) {
+        assertThatThrownBy(() -> HttpSettings.forBaseUrl(url)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("base URL").hasMessageNotContaining("pw@");
+    }
+
+    @Test
+    void refusesMalformedIdentityHeadersAndTimeouts() {
+        HttpSettings settings = HttpSettings.production();
+        assertThatThrownBy(() -> settings.withClientIdentity("300.1.1.1", "1.2.3.4", HttpSettings.DEFAULT_MAC))
+                .hasMessageContaining("X-ClientLocalIP");
+        assertThatThrownBy(() -> settings.withClientIdentity("1.2.3.4", "1.2.3.4", "00-11"))
+                .hasMessageContaining("X-MACAddress");
+        assertThatThrownBy(() -> settings.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+                .hasMessageContaining("connect timeout is PT0S");
+        assertThat(settings.withClientIdentity("10.0.0.2", "2001:db8::1", "00:1A:2B:3C:4D:5E").clientPublicIp())
+                .isEqualTo("2001:db8::1");
+    }
+}
