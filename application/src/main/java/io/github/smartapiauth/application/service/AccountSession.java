@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * One account's session and its renewal: the algorithm of the architecture page.
@@ -101,18 +101,23 @@ final class AccountSession implements AccountTokens {
     }
 
     boolean reportRejected(AccessToken token) {
-        Snapshot seen = snapshot;
-        if (seen.session() == null || seen.isRejected() || !seen.session().tokens().accessToken().sameValueAs(token)) {
+        if (!isCurrentUnreportedToken(snapshot, token)) {
             return false;
         }
         synchronized (this) {
-            if (snapshot != seen) {
+            Snapshot current = snapshot;
+            if (!isCurrentUnreportedToken(current, token)) {
                 return false;
             }
-            snapshot = seen.rejected();
+            snapshot = current.rejected();
         }
         context.publish(new Expired(account, context.clock().instant(), Expired.Cause.REJECTED_BY_BROKER));
         return true;
+    }
+
+    private static boolean isCurrentUnreportedToken(Snapshot snapshot, AccessToken token) {
+        return snapshot.session() != null && !snapshot.isRejected()
+                && snapshot.session().tokens().accessToken().sameValueAs(token);
     }
 
     Profile profile() {
@@ -135,10 +140,18 @@ final class AccountSession implements AccountTokens {
         }
         awaitQuietly(inFlight.get());
         try (Lease lease = context.lease().acquire(account, context.settings().leaseWait())) {
-            Session session = newest(before.session(), context.store().load(account).orElse(null));
+            Session stored = null;
+            SessionStoreException storeError = null;
+            try {
+                stored = context.store().load(account).orElse(null);
+            } catch (SessionStoreException unreadable) {
+                // Log out what memory holds, and leave the unreadable store as it is.
+                storeError = unreadable;
+            }
+            Session session = newest(before.session(), stored);
             if (session == null) {
-                context.store().delete(account);
-                return new LogoutResult(account, false, false, Optional.empty());
+                deleteUnless(storeError);
+                return new LogoutResult(account, false, false, Optional.empty(), Optional.ofNullable(storeError));
             }
             SmartApiAuthException serverError = null;
             try {
@@ -149,15 +162,22 @@ final class AccountSession implements AccountTokens {
             } catch (SmartApiAuthException e) {
                 serverError = e;
             } finally {
-                context.store().delete(account);
+                deleteUnless(storeError);
             }
             context.publish(new SessionEvent.LoggedOut(account, context.clock().instant(), serverError == null));
-            return new LogoutResult(account, true, serverError == null, Optional.ofNullable(serverError));
+            return new LogoutResult(account, true, serverError == null, Optional.ofNullable(serverError),
+                    Optional.ofNullable(storeError));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionStoreException("the logout of " + account
                     + " was interrupted while waiting for the session lease; the session is forgotten in memory"
                     + " but may still be stored; log out again");
+        }
+    }
+
+    private void deleteUnless(SessionStoreException unreadable) {
+        if (unreadable == null) {
+            context.store().delete(account);
         }
     }
 
@@ -210,8 +230,7 @@ final class AccountSession implements AccountTokens {
             throw seen.blocked();
         }
         if (seen.loggedOut()) {
-            throw new SessionExpiredException(account + " was logged out; open a session again (login) before asking"
-                    + " for a token");
+            throw loggedOut();
         }
         CompletableFuture<Session> mine = new CompletableFuture<>();
         CompletableFuture<Session> running = inFlight.compareAndExchange(null, mine);
@@ -233,9 +252,10 @@ final class AccountSession implements AccountTokens {
         }
         try {
             context.background().execute(() -> runRenewal(mine, Reason.STALE, seen));
-        } catch (RejectedExecutionException shuttingDown) {
+        } catch (Throwable couldNotStart) {
+            // The caller's token is still valid: it keeps it; later callers must not wait on a renewal that never runs.
             inFlight.compareAndSet(mine, null);
-            mine.cancel(false);
+            mine.completeExceptionally(couldNotStart);
         }
     }
 
@@ -251,21 +271,24 @@ final class AccountSession implements AccountTokens {
     }
 
     private Session renewOnce(Reason reason, Snapshot seen) {
-        Snapshot current = snapshot;
-        boolean explicit = reason == Reason.LOGIN || reason == Reason.REFRESH;
-        if (current != seen && !explicit) {
-            // A renewal finished between this caller's read and its claim: use its result.
-            Session session = current.session();
-            if (current.blocked() != null) {
-                throw current.blocked();
-            }
-            if (session != null && context.clock().instant().isBefore(current.expiredAt())) {
-                return session;
-            }
-        }
+        Snapshot current;
         long startedIn;
         synchronized (this) {
+            current = snapshot;
             startedIn = epoch;
+        }
+        if (current.blocked() != null && reason != Reason.LOGIN) {
+            throw current.blocked();
+        }
+        if (current.loggedOut() && reason != Reason.LOGIN) {
+            throw loggedOut();
+        }
+        if (current != seen && reason != Reason.LOGIN && reason != Reason.REFRESH) {
+            // A renewal finished between this caller's read and its claim: use its result.
+            Session session = current.session();
+            if (session != null && !current.isRejected() && context.clock().instant().isBefore(current.expiredAt())) {
+                return session;
+            }
         }
         if (reason == Reason.EXPIRED) {
             context.publish(new Expired(account, context.clock().instant(), Expired.Cause.TIME));
@@ -278,9 +301,9 @@ final class AccountSession implements AccountTokens {
             Instant now = context.clock().instant();
             context.publish(new SessionEvent.RenewalFailed(account, now, failure));
             if (stopsAutomaticRenewal(failure)) {
-                publish(snapshot.blockedBy(failure), startedIn);
+                update(latest -> latest.blockedBy(failure), startedIn);
             } else if (reason == Reason.STALE) {
-                publish(snapshot.retryAheadNotBefore(now.plus(context.settings().staleRetryInterval())), startedIn);
+                update(latest -> latest.retryAheadNotBefore(now.plus(context.settings().staleRetryInterval())), startedIn);
             }
             throw failure;
         } catch (InterruptedException e) {
@@ -295,9 +318,14 @@ final class AccountSession implements AccountTokens {
                         && renewer.consecutiveTotpFailures() >= context.settings().maxTotpFailures());
     }
 
-    private synchronized void publish(Snapshot next, long startedIn) {
+    private void publish(Snapshot next, long startedIn) {
+        update(latest -> next, startedIn);
+    }
+
+    /** Replaces the snapshot under the lock, unless a logout happened since the renewal started. */
+    private synchronized void update(UnaryOperator<Snapshot> change, long startedIn) {
         if (epoch == startedIn) {
-            snapshot = next;
+            snapshot = change.apply(snapshot);
         }
     }
 
@@ -339,6 +367,11 @@ final class AccountSession implements AccountTokens {
             return a == null ? b : a;
         }
         return b.renewedAt().isAfter(a.renewedAt()) ? b : a;
+    }
+
+    private SessionExpiredException loggedOut() {
+        return new SessionExpiredException(account + " was logged out; open a session again (login) before asking"
+                + " for a token");
     }
 
     private SessionExpiredException interrupted(InterruptedException e) {

@@ -109,7 +109,9 @@ final class Renewer {
 
     private Session refresh(Session base, boolean writable) throws InterruptedException {
         TokenSet tokens = retrying.call(() -> context.authentication().refresh(credentials.apiKey(), base.tokens()));
-        Instant at = context.clock().instant();
+        // Another process's clock may run ahead of ours: never date the refresh before the session it renews.
+        Instant now = context.clock().instant();
+        Instant at = now.isBefore(base.renewedAt()) ? base.renewedAt() : now;
         Session refreshed = base.refreshedWith(tokens, at, checkedExpiry(tokens, base.openedAt(), at));
         save(refreshed, writable);
         context.publish(new SessionEvent.Refreshed(account, at, refreshed.expiresAt()));

@@ -28,8 +28,9 @@ record Snapshot(Session session, Instant staleAt, Instant expiredAt, Instant ret
                 policy.refreshCanExtend(session));
     }
 
+    /** Marks the token as refused by the broker; a block on automatic renewal stays in force. */
     Snapshot rejected() {
-        return new Snapshot(session, Instant.MIN, Instant.MIN, Instant.MIN, null, false, false);
+        return new Snapshot(session, Instant.MIN, Instant.MIN, Instant.MIN, blocked, false, false);
     }
 
     Snapshot retryAheadNotBefore(Instant instant) {

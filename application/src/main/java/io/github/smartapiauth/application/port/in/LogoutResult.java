@@ -11,24 +11,29 @@ import java.util.Optional;
  * @param hadSession whether there was a session to end
  * @param serverConfirmed whether the broker accepted the logout
  * @param serverError why the broker's logout failed, when it did
+ * @param storeError why the store could not be read, when it could not; it was then left untouched
  */
 public record LogoutResult(ClientCode account, boolean hadSession, boolean serverConfirmed,
-                           Optional<SmartApiAuthException> serverError) {
+                           Optional<SmartApiAuthException> serverError, Optional<SmartApiAuthException> storeError) {
 
     public LogoutResult {
         Objects.requireNonNull(account, "account is required");
         Objects.requireNonNull(serverError, "serverError is required (use Optional.empty())");
+        Objects.requireNonNull(storeError, "storeError is required (use Optional.empty())");
     }
 
     public String describe() {
+        String store = storeError.map(e -> " The session store could not be read and was left untouched: "
+                + e.getMessage() + ".").orElse("");
         if (!hadSession) {
-            return "No session of " + account + " to log out; nothing stored.";
+            return "No session of " + account + " to log out; nothing stored." + store;
         }
         if (serverConfirmed) {
-            return "Logged out " + account + " at the broker and removed the stored session.";
+            return "Logged out " + account + " at the broker" + (storeError.isPresent() ? "." : " and removed the stored"
+                    + " session.") + store;
         }
         return "Removed the stored session of " + account + ", but the broker's logout failed: "
                 + serverError.map(Throwable::getMessage).orElse("unknown reason")
-                + ". The token expires at the daily cut-off anyway.";
+                + ". The token expires at the daily cut-off anyway." + store;
     }
 }
