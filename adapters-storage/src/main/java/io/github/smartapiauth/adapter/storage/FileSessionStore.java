@@ -109,15 +109,15 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         try {
             ensureDirectory();
             KeyRing current = keys;
-            Optional<byte[]> existing = read(file);
-            if (existing.isPresent()) {
-                try {
+            try {
+                Optional<byte[]> existing = read(file);
+                if (existing.isPresent()) {
                     open(file, existing.get(), session.clientCode(), current);
-                } catch (SessionStoreException unreadable) {
-                    throw new SessionStoreException("will not overwrite the vault " + file + " with a new session of "
-                            + session.clientCode() + ", because it cannot be opened: " + unreadable.getMessage()
-                            + " Fix that cause, or delete the file to start over.", null, unreadable);
                 }
+            } catch (SessionStoreException unreadable) {
+                throw new SessionStoreException("will not overwrite the vault " + file + " with a new session of "
+                        + session.clientCode() + ", because it cannot be opened: " + unreadable.getMessage()
+                        + " Fix that cause, or delete the file to start over.", null, unreadable);
             }
             write(file, VaultCodec.seal(session, current.forWrite(), random));
         } finally {
