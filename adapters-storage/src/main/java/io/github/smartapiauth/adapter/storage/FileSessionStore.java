@@ -119,7 +119,7 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
                         + session.clientCode() + ", because it cannot be opened: " + unreadable.getMessage()
                         + " Fix that cause, or delete the file to start over.", null, unreadable);
             }
-            write(file, VaultCodec.seal(session, current.forWrite(), random));
+            write(file, VaultCodec.seal(session, writeKey(current, file), random));
         } finally {
             rekeying.readLock().unlock();
         }
@@ -195,7 +195,7 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
                 }
             }
             for (Map.Entry<Path, Session> entry : toRewrite.entrySet()) {
-                write(entry.getKey(), VaultCodec.seal(entry.getValue(), next.forWrite(), random));
+                write(entry.getKey(), VaultCodec.seal(entry.getValue(), writeKey(next, entry.getKey()), random));
             }
             keys = next;
             current.wipe();
@@ -263,7 +263,7 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
                     + " Nothing was changed.";
             case HOSTILE_KDF, MALFORMED, CONTENT -> "The file was modified or damaged; restore it from a backup or"
                     + " delete it to log in again. Nothing was changed.";
-            case KEY -> "Configure the store with the key it was written with. Nothing was changed.";
+            case KEY -> "Check the store's passphrase or key file setting. Nothing was changed.";
         };
     }
 
@@ -273,6 +273,15 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         } catch (IOException e) {
             throw new SessionStoreException("cannot create the vault directory " + directory + ": "
                     + FilePermissions.describe(e), null, e);
+        }
+    }
+
+    private static KeyRing.Key writeKey(KeyRing keys, Path file) {
+        try {
+            return keys.forWrite();
+        } catch (VaultException e) {
+            throw new SessionStoreException("cannot write the vault " + file + ": " + e.getMessage() + ". "
+                    + advice(e.kind()), null, e);
         }
     }
 

@@ -37,6 +37,7 @@ final class KeyRing {
     };
     private Key writeKey;
     private int derivations;
+    private boolean wiped;
 
     KeyRing(KeyMaterial material, SecureRandom random) {
         this.material = material;
@@ -45,6 +46,9 @@ final class KeyRing {
 
     /** The key for a header's KDF record, derived on first use. */
     synchronized Key keyFor(KdfSpec spec) {
+        if (wiped) {
+            throw new IllegalStateException("the vault store was closed; its passphrase and keys are wiped");
+        }
         Key key = cache.get(spec);
         if (key == null) {
             key = derive(spec);
@@ -80,6 +84,7 @@ final class KeyRing {
         cache.values().forEach(key -> Arrays.fill(key.bytes(), (byte) 0));
         cache.clear();
         writeKey = null;
+        wiped = true;
         material.wipe();
     }
 
