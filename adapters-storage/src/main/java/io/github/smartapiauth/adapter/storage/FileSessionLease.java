@@ -55,9 +55,9 @@ public final class FileSessionLease implements SessionLeasePort {
     @Override
     public Lease acquire(ClientCode account, Duration maxWait) throws InterruptedException {
         Objects.requireNonNull(account, "account");
-        long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
+        long deadline = System.nanoTime() + Waits.nanos(maxWait);
         Semaphore local = inProcess.computeIfAbsent(account, any -> new Semaphore(1, true));
-        if (!local.tryAcquire(Math.max(0, maxWait.toNanos()), TimeUnit.NANOSECONDS)) {
+        if (!local.tryAcquire(Waits.nanos(maxWait), TimeUnit.NANOSECONDS)) {
             throw notGranted(account, maxWait, "a thread of this process holds it");
         }
         Path file = lockFile(account);

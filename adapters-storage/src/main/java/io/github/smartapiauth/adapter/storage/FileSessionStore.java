@@ -91,14 +91,19 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
     @Override
     public Optional<Session> load(ClientCode account) {
         Path file = fileOf(account);
-        Optional<byte[]> bytes = read(file);
-        if (bytes.isEmpty()) {
-            return Optional.empty();
+        rekeying.readLock().lock();
+        try {
+            Optional<byte[]> bytes = read(file);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            KeyRing current = keys;
+            VaultCodec.Opened opened = open(file, bytes.get(), account, current);
+            current.offerForWrite(opened.key());
+            return Optional.of(opened.session());
+        } finally {
+            rekeying.readLock().unlock();
         }
-        KeyRing current = keys;
-        VaultCodec.Opened opened = open(file, bytes.get(), account, current);
-        current.offerForWrite(opened.key());
-        return Optional.of(opened.session());
     }
 
     @Override
@@ -194,8 +199,16 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
                     }
                 }
             }
+            int done = 0;
             for (Map.Entry<Path, Session> entry : toRewrite.entrySet()) {
-                write(entry.getKey(), VaultCodec.seal(entry.getValue(), writeKey(next, entry.getKey()), random));
+                try {
+                    write(entry.getKey(), VaultCodec.seal(entry.getValue(), writeKey(next, entry.getKey()), random));
+                } catch (SessionStoreException e) {
+                    throw new SessionStoreException("the passphrase change stopped after re-encrypting " + done + " of "
+                            + toRewrite.size() + " vaults: " + e.getMessage() + " Run the change again with the same"
+                            + " new passphrase to finish it.", null, e);
+                }
+                done++;
             }
             keys = next;
             current.wipe();
