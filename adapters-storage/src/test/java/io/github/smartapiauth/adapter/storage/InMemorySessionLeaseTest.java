@@ -1,0 +1,11 @@
+package io.github.smartapiauth.adapter.storage;
+
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+
+class InMemorySessionLeaseTest extends SessionLeasePortContract {
+
+    @Override
+    protected SessionLeasePort newLease() {
+        return new InMemorySessionLease();
+    }
+}

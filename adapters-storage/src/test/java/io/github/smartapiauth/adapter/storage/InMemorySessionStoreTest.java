@@ -1,0 +1,16 @@
+package io.github.smartapiauth.adapter.storage;
+
+import io.github.smartapiauth.application.port.out.SessionStorePort;
+
+class InMemorySessionStoreTest extends SessionStorePortContract {
+
+    @Override
+    protected SessionStorePort newStore() {
+        return new InMemorySessionStore();
+    }
+
+    @Override
+    protected SessionStorePort reopen(SessionStorePort store) {
+        return store;
+    }
+}
