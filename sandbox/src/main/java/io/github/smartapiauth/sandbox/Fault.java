@@ -17,5 +17,10 @@ public enum Fault {
     /** HTTP 403 with the plain-text rate-limit body. */
     RATE_LIMIT,
     /** The transient application error AB1004 "Something went wrong". */
-    TRANSIENT_ERROR
+    TRANSIENT_ERROR,
+    /**
+     * The gateway error AG8001 "Invalid Token", although the token is fine: what a platform sees
+     * when the broker drops a token on its side (the session itself stays open).
+     */
+    INVALID_TOKEN
 }

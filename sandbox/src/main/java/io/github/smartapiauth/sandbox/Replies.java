@@ -83,6 +83,7 @@ final class Replies {
             case CONNECTION_RESET -> Reply.reset();
             case RATE_LIMIT -> Reply.text(403, RATE_LIMIT_TEXT, "fault RATE_LIMIT");
             case TRANSIENT_ERROR -> error(ErrorCode.AB1004);
+            case INVALID_TOKEN -> error(ErrorCode.AG8001);
             case DELAY -> throw new IllegalArgumentException("a delay is not a reply of its own");
         };
     }

@@ -114,6 +114,20 @@ class FaultInjectionTest {
     }
 
     @Test
+    void invalidTokenAnswersAg8001InTheGatewayDialectWhileTheSessionStaysOpen() {
+        Tokens tokens = http.loggedIn(ALPHA);
+        sandbox.faults().next(Route.GET_RMS, Fault.INVALID_TOKEN);
+
+        Response refused = http.get(Route.GET_RMS, ALPHA.apiKey(), tokens.jwt());
+        Response next = http.get(Route.GET_RMS, ALPHA.apiKey(), tokens.jwt());
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.json().get("success").asBoolean()).isFalse();
+        assertThat(refused.errorCode()).isEqualTo("AG8001");
+        assertThat(next.json().get("status").asBoolean()).isTrue();
+    }
+
+    @Test
     void connectionReset() {
         sandbox.faults().next(Route.LOGIN, Fault.CONNECTION_RESET);
 

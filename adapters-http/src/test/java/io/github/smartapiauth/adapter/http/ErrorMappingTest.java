@@ -128,7 +128,8 @@ class ErrorMappingTest {
                 Arguments.of(Fault.DELAY, BrokerUnavailableException.class, "did not answer"),
                 Arguments.of(Fault.CONNECTION_RESET, BrokerUnavailableException.class, "failed during"),
                 Arguments.of(Fault.RATE_LIMIT, RateLimitedException.class, "rate limit"),
-                Arguments.of(Fault.TRANSIENT_ERROR, BrokerUnavailableException.class, "AB1004"));
+                Arguments.of(Fault.TRANSIENT_ERROR, BrokerUnavailableException.class, "AB1004"),
+                Arguments.of(Fault.INVALID_TOKEN, SessionExpiredException.class, "AG8001"));
     }
 
     @ParameterizedTest(name = "{0} on login")
