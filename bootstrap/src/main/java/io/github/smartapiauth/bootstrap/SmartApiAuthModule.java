@@ -1,0 +1,72 @@
+package io.github.smartapiauth.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
+import io.github.smartapiauth.bootstrap.events.SessionEventHub;
+import io.github.smartapiauth.bootstrap.wiring.ConfigModule;
+import io.github.smartapiauth.bootstrap.wiring.CoreModule;
+import io.github.smartapiauth.bootstrap.wiring.EventsModule;
+import io.github.smartapiauth.bootstrap.wiring.GeneratedTotpModule;
+import io.github.smartapiauth.bootstrap.wiring.HttpModule;
+import io.github.smartapiauth.bootstrap.wiring.MemoryStoreModule;
+import io.github.smartapiauth.bootstrap.wiring.TypedTotpModule;
+import io.github.smartapiauth.bootstrap.wiring.VaultModule;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything, for platforms already on Guice: install it and inject the use cases
+ * ({@code GetAccessTokenUseCase}, {@code LogOutUseCase}, ...) or {@code SessionService}.
+ * The adapters are chosen here, from the configuration, by composing modules; no module
+ * decides anything inside {@code configure()}. To swap an adapter (a test double, your own
+ * store), compose {@link #core(SmartApiAuthConfig, Clock, SessionEventHub)} with your own
+ * modules instead, or use {@code Modules.override}.
+ */
+public final class SmartApiAuthModule extends AbstractModule {
+
+    private final List<Module> modules;
+
+    private SmartApiAuthModule(List<Module> modules) {
+        this.modules = List.copyOf(modules);
+    }
+
+    /** The production wiring for {@code config}: HTTP, TOTP from the secret (or typed on the console), the configured store. */
+    public static SmartApiAuthModule production(SmartApiAuthConfig config) {
+        return production(config, Clock.systemUTC(), new SessionEventHub());
+    }
+
+    public static SmartApiAuthModule production(SmartApiAuthConfig config, Clock clock, SessionEventHub events) {
+        List<Module> modules = new ArrayList<>(core(config, clock, events));
+        modules.add(new HttpModule());
+        modules.add(totpModuleFor(config));
+        modules.add(storeModuleFor(config));
+        return new SmartApiAuthModule(modules);
+    }
+
+    /** The core alone (configuration, clock, events, session service): add adapter modules of your choice. */
+    public static List<Module> core(SmartApiAuthConfig config, Clock clock, SessionEventHub events) {
+        return List.of(new ConfigModule(config, clock), new EventsModule(events), new CoreModule());
+    }
+
+    /** The given modules as one. */
+    public static SmartApiAuthModule of(List<Module> modules) {
+        return new SmartApiAuthModule(modules);
+    }
+
+    /** Generated codes when every account has a TOTP secret; otherwise typed in at the console. */
+    public static Module totpModuleFor(SmartApiAuthConfig config) {
+        boolean allHaveSecrets = config.accounts().stream().allMatch(account -> account.totpKey().isPresent());
+        return allHaveSecrets ? new GeneratedTotpModule() : TypedTotpModule.onConsole();
+    }
+
+    public static Module storeModuleFor(SmartApiAuthConfig config) {
+        return config.store() instanceof SmartApiAuthConfig.VaultStore vault ? new VaultModule(vault) : new MemoryStoreModule();
+    }
+
+    @Override
+    protected void configure() {
+        modules.forEach(this::install);
+    }
+}

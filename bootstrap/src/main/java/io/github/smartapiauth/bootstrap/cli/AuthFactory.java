@@ -1,0 +1,60 @@
+package io.github.smartapiauth.bootstrap.cli;
+
+import com.google.inject.Module;
+import io.github.smartapiauth.bootstrap.SmartApiAuth;
+import io.github.smartapiauth.bootstrap.SmartApiAuthModule;
+import io.github.smartapiauth.bootstrap.config.ConfigReader;
+import io.github.smartapiauth.bootstrap.config.ConfigSources;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig.VaultStore;
+import io.github.smartapiauth.bootstrap.wiring.HttpModule;
+import io.github.smartapiauth.bootstrap.wiring.TypedTotpModule;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import java.util.List;
+
+/**
+ * Builds the facade for a CLI command: reads the configuration, prints its warnings, and asks
+ * at the terminal for what is not configured (the vault passphrase, TOTP codes).
+ */
+final class AuthFactory {
+
+    private final CliEnvironment environment;
+
+    AuthFactory(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    SmartApiAuthConfig config(ConfigOptions options) {
+        SmartApiAuthConfig config = ConfigReader.read(
+                ConfigSources.of(options.flags(), environment.variables(), options.configFile()));
+        config.warnings().forEach(warning -> environment.err().println("warning: " + warning));
+        return withVaultKey(config);
+    }
+
+    SmartApiAuth open(ConfigOptions options) {
+        SmartApiAuthConfig config = config(options);
+        SmartApiAuth.Builder builder = SmartApiAuth.builder().config(config).clock(environment.clock());
+        if (config.firstAccount().totpKey().isEmpty()) {
+            Module typed = environment.terminal()
+                    .map(terminal -> (Module) TypedTotpModule.over(terminal.reader(), terminal.writer()))
+                    .orElseGet(() -> new MissingTotpModule(config.firstAccount().credentials().clientCode()));
+            builder.adapters(List.of(new HttpModule(), typed, SmartApiAuthModule.storeModuleFor(config))
+                    .toArray(Module[]::new));
+        }
+        return builder.build();
+    }
+
+    private SmartApiAuthConfig withVaultKey(SmartApiAuthConfig config) {
+        if (!(config.store() instanceof VaultStore vault) || vault.hasKey()) {
+            return config;
+        }
+        char[] passphrase = environment.terminal()
+                .flatMap(terminal -> terminal.readSecret("Vault passphrase for " + vault.directory() + ": "))
+                .filter(typed -> typed.length > 0)
+                .orElseThrow(() -> new ConfigurationException("the vault " + vault.directory() + " needs a key; set"
+                        + " SMARTAPI_VAULT_PASSPHRASE or SMARTAPI_VAULT_KEY_FILE (or run in a terminal to be asked),"
+                        + " or use SMARTAPI_STORE=memory"));
+        return new SmartApiAuthConfig(config.accounts(), config.http(), config.renewal(), vault.withPassphrase(passphrase),
+                config.warnings());
+    }
+}

@@ -1,0 +1,215 @@
+package io.github.smartapiauth.bootstrap.cli;
+
+import io.github.smartapiauth.application.port.in.LogoutResult;
+import io.github.smartapiauth.application.port.in.SessionStatus;
+import io.github.smartapiauth.bootstrap.SmartApiAuth;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import io.github.smartapiauth.domain.profile.Profile;
+import io.github.smartapiauth.domain.session.Session;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code smartapi-auth} command line. Exit codes: 0 success, 1 failure, 2 usage or
+ * configuration. Errors are one line on stderr ({@code --debug} adds the causes); no secret is
+ * ever printed, except by {@code token} and {@code totp}, whose whole point is to print one.
+ */
+@Command(name = "smartapi-auth", mixinStandardHelpOptions = true, version = "smartapi-auth 0.1.0",
+        description = "Keeps an Angel One SmartAPI session valid: login, status, refresh, profile, logout.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class SmartApiAuthCli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final CliEnvironment environment;
+    private final AuthFactory factory;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the chain of causes (still without secrets).")
+    boolean debug;
+
+    SmartApiAuthCli(CliEnvironment environment) {
+        this.environment = environment;
+        this.factory = new AuthFactory(environment);
+    }
+
+    public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            // Read by slf4j-simple when the first logger is made, which has not happened yet.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        CliEnvironment environment = new CliEnvironment(System.getenv(), out, err, Terminal.system(), Clock.systemUTC());
+        System.exit(run(environment, args));
+    }
+
+    /** Runs one command line; returns the exit code. */
+    static int run(CliEnvironment environment, String... args) {
+        SmartApiAuthCli root = new SmartApiAuthCli(environment);
+        CommandLine cli = new CommandLine(root);
+        cli.addSubcommand("demo", new DemoCommand(environment));
+        cli.addSubcommand("sandbox", new SandboxCommand(environment));
+        cli.addSubcommand("vault", new VaultCommand(environment, root.factory));
+        cli.setOut(environment.out());
+        cli.setErr(environment.err());
+        cli.setExitCodeExceptionMapper(SmartApiAuthCli::exitCodeOf);
+        cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
+            report(environment.err(), error, root.debug);
+            return exitCodeOf(error);
+        });
+        int code = cli.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    @Command(name = "login", description = "Log in now with the MPIN and a TOTP code, and save the session.")
+    int login(@Mixin ConfigOptions options) {
+        try (SmartApiAuth auth = factory.open(options)) {
+            Session session = auth.open();
+            environment.out().println("Logged in as " + session.clientCode() + "; the session is valid until "
+                    + Times.at(session.expiresAt()) + ".");
+            environment.out().println("Stored in " + auth.status().storedIn() + ".");
+        }
+        return OK;
+    }
+
+    @Command(name = "status", description = "Who is logged in, since when, for how long, and where it is stored. No network.")
+    int status(@Mixin ConfigOptions options, @Option(names = "--json", description = "Print JSON.") boolean json) {
+        try (SmartApiAuth auth = factory.open(options)) {
+            SessionStatus status = auth.status();
+            if (json) {
+                environment.out().println(StatusJson.of(status));
+            } else {
+                printStatus(status);
+            }
+            return status.session().isPresent() ? OK : FAILED;
+        }
+    }
+
+    @Command(name = "token", description = "Print a valid access token alone, for piping (renews it if needed).")
+    int token(@Mixin ConfigOptions options) {
+        try (SmartApiAuth auth = factory.open(options)) {
+            environment.out().println(auth.accessToken());
+        }
+        return OK;
+    }
+
+    @Command(name = "refresh", description = "Refresh the session now (logs in again if the broker refuses).")
+    int refresh(@Mixin ConfigOptions options) {
+        try (SmartApiAuth auth = factory.open(options)) {
+            Session session = auth.refresh();
+            environment.out().println("Refreshed " + session.clientCode() + "; the session is valid until "
+                    + Times.at(session.expiresAt()) + ".");
+        }
+        return OK;
+    }
+
+    @Command(name = "profile", description = "The account's profile from SmartAPI.")
+    int profile(@Mixin ConfigOptions options, @Option(names = "--json", description = "Print JSON.") boolean json) {
+        try (SmartApiAuth auth = factory.open(options)) {
+            Profile profile = auth.profile();
+            if (json) {
+                environment.out().println(new Json().put("clientCode", profile.clientCode().value())
+                        .put("name", profile.name()).put("email", profile.email())
+                        .put("mobileNumber", profile.mobileNumber()).put("exchanges", profile.exchanges())
+                        .put("products", profile.products())
+                        .put("lastLoginTime", profile.lastLoginTime().map(Object::toString).orElse(null))
+                        .put("brokerId", profile.brokerId()));
+            } else {
+                environment.out().println(profile.name() + " (" + profile.clientCode() + ")");
+                environment.out().println("  exchanges: " + String.join(", ", profile.exchanges()));
+                environment.out().println("  products:  " + String.join(", ", profile.products()));
+                profile.lastLoginTime().ifPresent(time -> environment.out().println("  last login: " + time));
+            }
+        }
+        return OK;
+    }
+
+    @Command(name = "logout", description = "Log out at the broker and forget the stored session.")
+    int logout(@Mixin ConfigOptions options) {
+        try (SmartApiAuth auth = factory.open(options)) {
+            LogoutResult result = auth.logout();
+            environment.out().println(result.describe());
+            return !result.hadSession() || result.serverConfirmed() ? OK : FAILED;
+        }
+    }
+
+    @Command(name = "totp", description = "The current TOTP code and the seconds left in its step.")
+    int totp(@Mixin ConfigOptions options) {
+        TotpPrinter.print(factory.config(options), environment);
+        return OK;
+    }
+
+    private void printStatus(SessionStatus status) {
+        PrintWriter out = environment.out();
+        if (status.session().isEmpty()) {
+            out.println("No session for " + status.account() + " (stored in " + status.storedIn() + ").");
+        }
+        status.session().ifPresent(session -> {
+            out.println(status.account() + ": " + session.state());
+            out.println("  logged in:   " + Times.at(session.openedAt()));
+            out.println("  renewed:     " + Times.at(session.renewedAt()));
+            out.println("  valid until: " + Times.at(session.expiresAt()) + " (" + Times.span(session.timeLeft()) + " left)");
+            out.println("  stored in:   " + status.storedIn());
+        });
+        status.blockedBy().ifPresent(reason -> out.println("  renewal stopped: " + reason));
+    }
+
+    static int exitCodeOf(Throwable error) {
+        if (error instanceof ConfigurationException || error instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        return FAILED;
+    }
+
+    private static void report(PrintWriter err, Throwable error, boolean debug) {
+        err.println("error: " + describe(error));
+        if (debug) {
+            for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+                err.println("  caused by " + cause.getClass().getName() + ": " + cause.getMessage());
+            }
+            if (error instanceof SmartApiAuthException known) {
+                known.brokerCode().ifPresent(code -> err.println("  broker code: " + code));
+            }
+        }
+    }
+
+    private static String describe(Throwable error) {
+        if (error instanceof SmartApiAuthException) {
+            return error.getMessage();
+        }
+        return "unexpected " + error.getClass().getSimpleName() + (error.getMessage() == null ? ""
+                : ": " + error.getMessage()) + " (run with --debug and report it)";
+    }
+
+    /** The status as JSON. */
+    static final class StatusJson {
+
+        private StatusJson() {
+        }
+
+        static Json of(SessionStatus status) {
+            Json json = new Json().put("account", status.account().value()).put("storedIn", status.storedIn());
+            status.session().ifPresentOrElse(session -> json
+                            .put("state", session.state().name())
+                            .put("openedAt", session.openedAt().toString())
+                            .put("renewedAt", session.renewedAt().toString())
+                            .put("expiresAt", session.expiresAt().toString())
+                            .put("secondsLeft", session.timeLeft().getSeconds()),
+                    () -> json.put("state", "NONE"));
+            json.put("renewalStoppedBy", status.blockedBy().orElse(null));
+            return json;
+        }
+    }
+
+}

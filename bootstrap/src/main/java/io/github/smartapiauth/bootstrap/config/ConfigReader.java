@@ -1,0 +1,194 @@
+package io.github.smartapiauth.bootstrap.config;
+
+import io.github.smartapiauth.adapter.http.HttpSettings;
+import io.github.smartapiauth.adapter.storage.Argon2idParameters;
+import io.github.smartapiauth.adapter.totp.LoadedTotpKey;
+import io.github.smartapiauth.adapter.totp.TotpKey;
+import io.github.smartapiauth.adapter.totp.TotpKeyLoader;
+import io.github.smartapiauth.adapter.totp.TotpParameters;
+import io.github.smartapiauth.application.service.RenewalSettings;
+import io.github.smartapiauth.bootstrap.config.ConfigSources.Value;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig.Account;
+import io.github.smartapiauth.domain.credential.ApiKey;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
+import io.github.smartapiauth.domain.credential.Pin;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.session.SessionPolicy;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw settings into a validated {@link SmartApiAuthConfig}. Every problem is a
+ * {@link ConfigurationException} that names the setting, where its value came from and what
+ * is expected, and never shows a secret value.
+ */
+public final class ConfigReader {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private final ConfigSources sources;
+    private final List<String> warnings = new ArrayList<>();
+
+    private ConfigReader(ConfigSources sources) {
+        this.sources = sources;
+    }
+
+    /** The whole configuration; the TOTP source may be missing (then codes are typed in), and so may the vault key. */
+    public static SmartApiAuthConfig read(ConfigSources sources) {
+        return new ConfigReader(sources).config();
+    }
+
+    private SmartApiAuthConfig config() {
+        Account account = new Account(credentials(), totpKey());
+        return new SmartApiAuthConfig(List.of(account), http(), renewal(), store(), warnings);
+    }
+
+    private Credentials credentials() {
+        ApiKey apiKey = parse(Setting.API_KEY, ApiKey::of);
+        ClientCode clientCode = parse(Setting.CLIENT_CODE, ClientCode::of);
+        Pin pin = parse(Setting.PIN, Pin::of);
+        return new Credentials(apiKey, clientCode, pin);
+    }
+
+    private Optional<TotpKey> totpKey() {
+        List<Setting> given = new ArrayList<>();
+        for (Setting setting : List.of(Setting.TOTP_SECRET, Setting.TOTP_URI, Setting.TOTP_FILE)) {
+            if (sources.isSet(setting)) {
+                given.add(setting);
+            }
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (given.size() > 1) {
+            throw new ConfigurationException("both " + given.get(0).variable() + " and " + given.get(1).variable()
+                    + " are set; set only one TOTP source");
+        }
+        Setting setting = given.get(0);
+        TotpKeyLoader loader = new TotpKeyLoader(name -> null, TotpParameters.smartApi());
+        LoadedTotpKey loaded = parse(setting, text -> switch (setting) {
+            case TOTP_SECRET -> loader.fromBase32(text);
+            case TOTP_URI -> loader.fromUri(text);
+            default -> loader.fromFile(Path.of(text));
+        });
+        warnings.addAll(loaded.warnings());
+        return Optional.of(loaded.key());
+    }
+
+    private HttpSettings http() {
+        HttpSettings base = parse(Setting.BASE_URL, HttpSettings::forBaseUrl);
+        Duration connect = duration(Setting.CONNECT_TIMEOUT);
+        Duration read = duration(Setting.READ_TIMEOUT);
+        String localIp = parse(Setting.CLIENT_LOCAL_IP,
+                ip -> base.withClientIdentity(ip, HttpSettings.DEFAULT_IP, HttpSettings.DEFAULT_MAC).clientLocalIp());
+        String publicIp = parse(Setting.CLIENT_PUBLIC_IP,
+                ip -> base.withClientIdentity(HttpSettings.DEFAULT_IP, ip, HttpSettings.DEFAULT_MAC).clientPublicIp());
+        String mac = parse(Setting.MAC_ADDRESS,
+                m -> base.withClientIdentity(HttpSettings.DEFAULT_IP, HttpSettings.DEFAULT_IP, m).macAddress());
+        HttpSettings timed = parse(Setting.READ_TIMEOUT, any -> base.withTimeouts(connect, read));
+        return timed.withClientIdentity(localIp, publicIp, mac).withPacing(bool(Setting.PACING));
+    }
+
+    private RenewalSettings renewal() {
+        Duration refresh = duration(Setting.REFRESH_MARGIN);
+        Duration expiry = duration(Setting.EXPIRY_MARGIN);
+        LocalTime cutoff = parse(Setting.CUTOFF, LocalTime::parse);
+        ZoneId zone = parse(Setting.CUTOFF_ZONE, ZoneId::of);
+        SessionPolicy policy = parse(Setting.REFRESH_MARGIN,
+                any -> SessionPolicy.defaults().withMargins(refresh, expiry).withCutoff(cutoff, zone));
+        return RenewalSettings.defaults().withPolicy(policy);
+    }
+
+    private SmartApiAuthConfig.Store store() {
+        String kind = text(Setting.STORE).toLowerCase(Locale.ROOT);
+        if (kind.equals("memory")) {
+            return new SmartApiAuthConfig.MemoryStore();
+        }
+        if (!kind.equals("vault")) {
+            throw invalid(Setting.STORE, "is neither vault nor memory");
+        }
+        Path directory = parse(Setting.VAULT_DIR, ConfigReader::expandHome);
+        Optional<char[]> passphrase = sources.get(Setting.VAULT_PASSPHRASE).map(value -> value.text().toCharArray());
+        Optional<Path> keyFile = sources.get(Setting.VAULT_KEY_FILE).map(value -> expandHome(value.text()));
+        if (passphrase.isPresent() && keyFile.isPresent()) {
+            throw new ConfigurationException("both " + Setting.VAULT_PASSPHRASE.variable() + " and "
+                    + Setting.VAULT_KEY_FILE.variable() + " are set; set only one vault key");
+        }
+        return new SmartApiAuthConfig.VaultStore(directory, passphrase, keyFile, Argon2idParameters.defaults());
+    }
+
+    private <T> T parse(Setting setting, Function<String, T> parser) {
+        Value value = sources.get(setting).orElseThrow(() -> new ConfigurationException(setting.variable()
+                + " is not set; expected " + setting.description() + " (set the environment variable " + setting.variable()
+                + ", or that key in the properties file named by " + ConfigSources.CONFIG_FILE_VARIABLE + ")"));
+        try {
+            return parser.apply(value.text());
+        } catch (ConfigurationException | IllegalArgumentException | DateTimeException e) {
+            throw new ConfigurationException(setting.variable() + " (from " + value.source() + ") is not valid: "
+                    + e.getMessage() + "; expected " + setting.description());
+        }
+    }
+
+    private String text(Setting setting) {
+        return parse(setting, text -> text);
+    }
+
+    private Duration duration(Setting setting) {
+        return parse(setting, ConfigReader::parseDuration);
+    }
+
+    private boolean bool(Setting setting) {
+        return parse(setting, text -> {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (!lower.equals("true") && !lower.equals("false")) {
+                throw new IllegalArgumentException("it is neither true nor false");
+            }
+            return lower.equals("true");
+        });
+    }
+
+    private ConfigurationException invalid(Setting setting, String problem) {
+        String source = sources.get(setting).map(Value::source).orElse("no source");
+        return new ConfigurationException(setting.variable() + " (from " + source + ") " + problem + "; expected "
+                + setting.description());
+    }
+
+    /** {@code 1500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 like {@code PT30S}. */
+    static Duration parseDuration(String text) {
+        String trimmed = text.trim();
+        Matcher matcher = DURATION.matcher(trimmed.toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(trimmed);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + trimmed + "' is not a duration like 30s, 5m or PT30S");
+        }
+    }
+
+    static Path expandHome(String path) {
+        String trimmed = path.trim();
+        if (trimmed.equals("~") || trimmed.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home"), trimmed.substring(1).replaceFirst("^/", ""));
+        }
+        return Path.of(trimmed);
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.smartapiauth.bootstrap.config;
+
+import io.github.smartapiauth.adapter.http.HttpSettings;
+import io.github.smartapiauth.adapter.storage.Argon2idParameters;
+import io.github.smartapiauth.adapter.totp.TotpKey;
+import io.github.smartapiauth.application.service.RenewalSettings;
+import io.github.smartapiauth.domain.credential.Credentials;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything needed to wire the library, validated. Read it with {@link ConfigReader}, or build it
+ * in code.
+ *
+ * @param accounts one or more accounts
+ * @param http how to reach SmartAPI
+ * @param renewal margins, cut-off, retries
+ * @param store where sessions are kept
+ * @param warnings things worth telling the user (e.g. a secret file readable by others)
+ */
+public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, RenewalSettings renewal, Store store,
+                                 List<String> warnings) {
+
+    public SmartApiAuthConfig {
+        accounts = List.copyOf(accounts);
+        if (accounts.isEmpty()) {
+            throw new IllegalArgumentException("at least one account is required");
+        }
+        Objects.requireNonNull(http, "http settings are required");
+        Objects.requireNonNull(renewal, "renewal settings are required");
+        Objects.requireNonNull(store, "store is required");
+        warnings = List.copyOf(warnings);
+    }
+
+    public Account firstAccount() {
+        return accounts.get(0);
+    }
+
+    /**
+     * One account: its credentials and, unless the code is typed in by a person, its TOTP key.
+     *
+     * @param totpKey empty when the code is typed in
+     */
+    public record Account(Credentials credentials, Optional<TotpKey> totpKey) {
+
+        public Account {
+            Objects.requireNonNull(credentials, "credentials are required");
+            Objects.requireNonNull(totpKey, "totpKey is required (Optional.empty() to type codes in)");
+        }
+    }
+
+    /** Where sessions are kept. */
+    public sealed interface Store {
+    }
+
+    /** Kept in memory only: every restart logs in again. */
+    public record MemoryStore() implements Store {
+    }
+
+    /**
+     * The encrypted vault in {@code directory}, keyed by a passphrase or a key file.
+     *
+     * @param passphrase empty when a key file is used or the passphrase is to be asked for
+     */
+    public record VaultStore(Path directory, Optional<char[]> passphrase, Optional<Path> keyFile,
+                             Argon2idParameters kdf) implements Store {
+
+        public VaultStore {
+            Objects.requireNonNull(directory, "directory is required");
+            Objects.requireNonNull(passphrase, "passphrase is required (Optional.empty() when not set)");
+            Objects.requireNonNull(keyFile, "keyFile is required (Optional.empty() when not set)");
+            Objects.requireNonNull(kdf, "kdf is required");
+        }
+
+        public VaultStore withPassphrase(char[] typed) {
+            return new VaultStore(directory, Optional.of(typed), keyFile, kdf);
+        }
+
+        public boolean hasKey() {
+            return passphrase.isPresent() || keyFile.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "VaultStore[" + directory + (keyFile.isPresent() ? ", key file" : passphrase.isPresent()
+                    ? ", passphrase" : ", no key yet") + "]";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.smartapiauth.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
+import io.github.smartapiauth.application.port.in.GetProfileUseCase;
+import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
+import io.github.smartapiauth.application.port.in.LogOutUseCase;
+import io.github.smartapiauth.application.port.in.OpenSessionUseCase;
+import io.github.smartapiauth.application.port.in.RefreshSessionUseCase;
+import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
+import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
+import io.github.smartapiauth.application.port.out.ProfilePort;
+import io.github.smartapiauth.application.port.out.SessionEventsPort;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.application.service.RenewalSettings;
+import io.github.smartapiauth.application.service.SessionService;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
+import java.time.Clock;
+
+/** The application core, built in a {@code @Provides} method (the core carries no annotations), and its use cases. */
+public final class CoreModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(OpenSessionUseCase.class).to(SessionService.class);
+        bind(GetAccessTokenUseCase.class).to(SessionService.class);
+        bind(RefreshSessionUseCase.class).to(SessionService.class);
+        bind(ReportRejectedTokenUseCase.class).to(SessionService.class);
+        bind(LogOutUseCase.class).to(SessionService.class);
+        bind(GetProfileUseCase.class).to(SessionService.class);
+        bind(GetSessionStatusUseCase.class).to(SessionService.class);
+    }
+
+    @Provides
+    @Singleton
+    SessionService sessions(SmartApiAuthConfig config, AuthenticationPort authentication, ProfilePort profiles,
+                            OneTimePasswordPort oneTimePasswords, SessionStorePort store, SessionLeasePort lease,
+                            SessionEventsPort events, Clock clock, RenewalSettings settings) {
+        SessionService.Builder builder = SessionService.builder()
+                .authentication(authentication)
+                .profiles(profiles)
+                .oneTimePasswords(oneTimePasswords)
+                .store(store)
+                .lease(lease)
+                .events(events)
+                .clock(clock)
+                .settings(settings);
+        config.accounts().forEach(account -> builder.account(account.credentials()));
+        return builder.build();
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.smartapiauth.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.smartapiauth.adapter.http.HttpSettings;
+import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
+import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.ProfilePort;
+
+/** SmartAPI over HTTP: one client serves both the authentication and the profile port. */
+public final class HttpModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(AuthenticationPort.class).to(SmartApiHttpClient.class);
+        bind(ProfilePort.class).to(SmartApiHttpClient.class);
+    }
+
+    @Provides
+    @Singleton
+    SmartApiHttpClient client(HttpSettings settings) {
+        return new SmartApiHttpClient(settings);
+    }
+}
