@@ -107,7 +107,7 @@ public final class SmartApiAuthRules {
         rules.put("domainAndApplicationCarryOnlyJdkAnnotations", domainAndApplicationCarryOnlyJdkAnnotations());
         rules.put("adaptersDoNotDependOnEachOther", adaptersDoNotDependOnEachOther());
         rules.put("nothingDependsOnBootstrap", nothingDependsOnBootstrap());
-        rules.put("feignStaysInHttpAdapter", feignStaysInHttpAdapter());
+        rules.put("feignStaysInHttpAdapterAndBootstrap", feignStaysInHttpAdapterAndBootstrap());
         rules.put("jacksonStaysInHttpAdapterAndSandbox", jacksonStaysInHttpAdapterAndSandbox());
         rules.put("bouncyCastleStaysInStorageAdapterAndSandbox", bouncyCastleStaysInStorageAdapterAndSandbox());
         rules.put("guiceStaysInBootstrap", guiceStaysInBootstrap());
@@ -216,9 +216,12 @@ public final class SmartApiAuthRules {
     // ---------------------------------------------------------------------------------------------------
     // Third-party libraries stay in their module (benchmarks exempt)
 
-    /** Feign ({@code feign..}) only in {@code adapter.http}. */
-    public ArchRule feignStaysInHttpAdapter() {
-        return libraryConfinedTo("Feign", new String[] {"feign.."}, "adapter.http");
+    /**
+     * Feign ({@code feign..}) only in {@code adapter.http} and {@code bootstrap}, whose facade hands the
+     * request interceptor and the renewing client to platforms' own Feign clients.
+     */
+    public ArchRule feignStaysInHttpAdapterAndBootstrap() {
+        return libraryConfinedTo("Feign", new String[] {"feign.."}, "adapter.http", "bootstrap");
     }
 
     /** Jackson ({@code com.fasterxml.jackson..}) only in {@code adapter.http} and {@code sandbox}. */

@@ -66,7 +66,7 @@ class SmartApiAuthRulesTest {
             entry("nothingDependsOnBootstrap", List.of(
                     "Method <{base}.adapter.http.HttpClient.configure({base}.bootstrap.Settings)>"
                             + " has parameter of type <{base}.bootstrap.Settings> in (HttpClient.java:0)")),
-            entry("feignStaysInHttpAdapter", List.of(
+            entry("feignStaysInHttpAdapterAndBootstrap", List.of(
                     "Method <{base}.adapter.storage.FileVault.upload(feign.Request)> has parameter of type"
                             + " <feign.Request> in (FileVault.java:0)")),
             entry("jacksonStaysInHttpAdapterAndSandbox", List.of(
