@@ -94,7 +94,11 @@ final class Renewer {
             return false;
         }
         SessionState state = policy().stateOf(stored, now);
-        if (reason == Reason.STALE || reason == Reason.REFRESH) {
+        if (reason == Reason.REFRESH) {
+            // Asked to refresh: only a session another process renewed since ours counts as done.
+            return known != null && state == SessionState.FRESH;
+        }
+        if (reason == Reason.STALE) {
             return state == SessionState.FRESH;
         }
         return state != SessionState.EXPIRED;

@@ -140,6 +140,33 @@ class SessionServiceTest {
     }
 
     @Nested
+    class AnExplicitRefresh {
+
+        @Test
+        void inAFreshProcessRefreshesTheStoredSessionInsteadOfJustTakingItUp() {
+            AccessToken stored = core.accessToken(ACCOUNT);
+            SessionService freshProcess = fixture.builder(RenewalSettings.defaults(), Runnable::run).build();
+
+            Session refreshed = freshProcess.refresh(AccountCommand.of(ACCOUNT));
+
+            assertThat(refreshed.tokens().accessToken()).isNotEqualTo(stored);
+            assertThat(fixture.broker.calls(REFRESH)).isEqualTo(1);
+            assertThat(fixture.store.peek(ACCOUNT)).map(s -> s.tokens().accessToken()).contains(refreshed.tokens().accessToken());
+        }
+
+        @Test
+        void takesUpASessionAnotherProcessRefreshedMeanwhile() {
+            core.accessToken(ACCOUNT);
+            SessionService otherProcess = fixture.builder(RenewalSettings.defaults(), Runnable::run).build();
+            Session theirs = otherProcess.refresh(AccountCommand.of(ACCOUNT));
+
+            assertThat(core.refresh(AccountCommand.of(ACCOUNT)).tokens().accessToken())
+                    .isEqualTo(theirs.tokens().accessToken());
+            assertThat(fixture.broker.calls(REFRESH)).isEqualTo(1);
+        }
+    }
+
+    @Nested
     class AnExpiredSession {
 
         @Test

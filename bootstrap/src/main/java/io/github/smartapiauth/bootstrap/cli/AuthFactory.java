@@ -10,7 +10,11 @@ import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig.VaultStore;
 import io.github.smartapiauth.bootstrap.wiring.HttpModule;
 import io.github.smartapiauth.bootstrap.wiring.TypedTotpModule;
 import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import io.github.smartapiauth.domain.event.SessionEvent;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Builds the facade for a CLI command: reads the configuration, prints its warnings, and asks
@@ -19,9 +23,15 @@ import java.util.List;
 final class AuthFactory {
 
     private final CliEnvironment environment;
+    private final List<SmartApiAuthException> storeFailures = new CopyOnWriteArrayList<>();
 
     AuthFactory(CliEnvironment environment) {
         this.environment = environment;
+    }
+
+    /** A store problem met while the command ran (the session then lives only in memory), if any. */
+    Optional<SmartApiAuthException> storeFailure() {
+        return storeFailures.stream().findFirst();
     }
 
     SmartApiAuthConfig config(ConfigOptions options) {
@@ -33,7 +43,12 @@ final class AuthFactory {
 
     SmartApiAuth open(ConfigOptions options) {
         SmartApiAuthConfig config = config(options);
-        SmartApiAuth.Builder builder = SmartApiAuth.builder().config(config).clock(environment.clock());
+        SmartApiAuth.Builder builder = SmartApiAuth.builder().config(config).clock(environment.clock())
+                .listener(event -> {
+                    if (event instanceof SessionEvent.StoreFailed failed) {
+                        storeFailures.add(failed.error());
+                    }
+                });
         if (config.firstAccount().totpKey().isEmpty()) {
             Module typed = environment.terminal()
                     .map(terminal -> (Module) TypedTotpModule.over(terminal.reader(), terminal.writer()))

@@ -80,7 +80,7 @@ public final class SmartApiAuthCli {
                     + Times.at(session.expiresAt()) + ".");
             environment.out().println("Stored in " + auth.status().storedIn() + ".");
         }
-        return OK;
+        return savedOrFailed();
     }
 
     @Command(name = "status", description = "Who is logged in, since when, for how long, and where it is stored. No network.")
@@ -111,7 +111,15 @@ public final class SmartApiAuthCli {
             environment.out().println("Refreshed " + session.clientCode() + "; the session is valid until "
                     + Times.at(session.expiresAt()) + ".");
         }
-        return OK;
+        return savedOrFailed();
+    }
+
+    /** A session the store could not keep is lost at exit: say so, and fail. */
+    private int savedOrFailed() {
+        return factory.storeFailure().map(problem -> {
+            environment.err().println("error: the session could not be saved: " + problem.getMessage());
+            return FAILED;
+        }).orElse(OK);
     }
 
     @Command(name = "profile", description = "The account's profile from SmartAPI.")

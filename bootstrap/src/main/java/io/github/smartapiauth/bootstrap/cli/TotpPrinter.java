@@ -29,6 +29,7 @@ final class TotpPrinter {
     private static long secondsLeft(TotpParameters parameters, Instant now) {
         long period = parameters.period().getSeconds();
         long next = (parameters.stepAt(now) + 1) * period + parameters.t0().getEpochSecond();
-        return Duration.between(now, Instant.ofEpochSecond(next)).toSeconds() + 1;
+        long millis = Duration.between(now, Instant.ofEpochSecond(next)).toMillis();
+        return (millis + 999) / 1000;
     }
 }

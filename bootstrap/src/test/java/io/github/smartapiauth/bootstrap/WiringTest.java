@@ -1,0 +1,94 @@
+package io.github.smartapiauth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.github.smartapiauth.adapter.http.HttpSettings;
+import io.github.smartapiauth.adapter.storage.Argon2idParameters;
+import io.github.smartapiauth.adapter.totp.TotpKeyLoader;
+import io.github.smartapiauth.adapter.totp.TotpParameters;
+import io.github.smartapiauth.application.fake.CoreFixture;
+import io.github.smartapiauth.application.fake.FakeBroker;
+import io.github.smartapiauth.application.fake.InMemoryLease;
+import io.github.smartapiauth.application.fake.InMemoryStore;
+import io.github.smartapiauth.application.fake.StepCodes;
+import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
+import io.github.smartapiauth.application.port.in.GetProfileUseCase;
+import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
+import io.github.smartapiauth.application.port.in.LogOutUseCase;
+import io.github.smartapiauth.application.port.in.OpenSessionUseCase;
+import io.github.smartapiauth.application.port.in.RefreshSessionUseCase;
+import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
+import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
+import io.github.smartapiauth.application.port.out.ProfilePort;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.application.service.RenewalSettings;
+import io.github.smartapiauth.application.service.SessionService;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
+import io.github.smartapiauth.domain.event.SessionEvent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WiringTest {
+
+    @TempDir
+    Path vaultDir;
+
+    private SmartApiAuthConfig config(SmartApiAuthConfig.Store store) {
+        SmartApiAuthConfig.Account account = new SmartApiAuthConfig.Account(CoreFixture.credentials(CoreFixture.ACCOUNT),
+                Optional.of(new TotpKeyLoader(name -> null, TotpParameters.smartApi())
+                        .fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").key()));
+        return new SmartApiAuthConfig(List.of(account), HttpSettings.forBaseUrl("http://127.0.0.1:9"),
+                RenewalSettings.defaults(), store, List.of());
+    }
+
+    @Test
+    void theProductionInjectorResolvesEveryBindingWithoutTouchingTheNetworkOrDisk() {
+        SmartApiAuthConfig.VaultStore vault = new SmartApiAuthConfig.VaultStore(vaultDir.resolve("vault"),
+                Optional.of("a passphrase".toCharArray()), Optional.empty(), Argon2idParameters.OWASP_MINIMUM);
+        Injector injector = Guice.createInjector(SmartApiAuthModule.production(config(vault)));
+
+        for (Class<?> type : List.of(AuthenticationPort.class, ProfilePort.class, OneTimePasswordPort.class,
+                SessionStorePort.class, SessionLeasePort.class, SessionService.class, OpenSessionUseCase.class,
+                GetAccessTokenUseCase.class, RefreshSessionUseCase.class, ReportRejectedTokenUseCase.class,
+                LogOutUseCase.class, GetProfileUseCase.class, GetSessionStatusUseCase.class)) {
+            assertThat(injector.getInstance(type)).as(type.getSimpleName()).isNotNull();
+        }
+        assertThat(injector.getInstance(GetAccessTokenUseCase.class)).isSameAs(injector.getInstance(SessionService.class));
+        assertThat(vaultDir.resolve("vault")).doesNotExist();
+    }
+
+    @Test
+    void testAdaptersAreSwappedInByComposingModules() {
+        CoreFixture fixture = new CoreFixture();
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        AbstractModule fakes = new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(AuthenticationPort.class).toInstance(fixture.broker);
+                bind(ProfilePort.class).toInstance(fixture.broker);
+                bind(OneTimePasswordPort.class).toInstance(new StepCodes());
+                bind(SessionStorePort.class).toInstance(new InMemoryStore());
+                bind(SessionLeasePort.class).toInstance(new InMemoryLease());
+            }
+        };
+
+        try (SmartApiAuth auth = SmartApiAuth.builder().config(config(new SmartApiAuthConfig.MemoryStore()))
+                .clock(fixture.clock).listener(events::add).adapters(fakes).build()) {
+            assertThat(auth.accessToken()).startsWith("access-A1234567-");
+            assertThat(auth.profile().clientCode()).isEqualTo(CoreFixture.ACCOUNT);
+            assertThat(auth.logout().serverConfirmed()).isTrue();
+        }
+        assertThat(fixture.broker.calls(FakeBroker.Operation.LOGIN)).isEqualTo(1);
+        assertThat(events).hasAtLeastOneElementOfType(SessionEvent.Opened.class)
+                .hasAtLeastOneElementOfType(SessionEvent.LoggedOut.class);
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.smartapiauth.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig.MemoryStore;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig.VaultStore;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigReaderTest {
+
+    private static final String SECRET_KEY = "sEcReTaPiKeY42";
+    private static final String TOTP = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> env = new HashMap<>(Map.of(
+            "SMARTAPI_API_KEY", SECRET_KEY,
+            "SMARTAPI_CLIENT_CODE", "a1234567",
+            "SMARTAPI_PIN", "4321",
+            "SMARTAPI_TOTP_SECRET", TOTP,
+            "SMARTAPI_STORE", "memory"));
+
+    private SmartApiAuthConfig read(Map<Setting, String> flags, Optional<Path> file) {
+        return ConfigReader.read(ConfigSources.of(flags, env, file));
+    }
+
+    private SmartApiAuthConfig read() {
+        return read(Map.of(), Optional.empty());
+    }
+
+    @Test
+    void readsAWholeAccountWithProductionDefaults() {
+        SmartApiAuthConfig config = read();
+
+        assertThat(config.firstAccount().credentials().clientCode().value()).isEqualTo("A1234567");
+        assertThat(config.firstAccount().totpKey()).isPresent();
+        assertThat(config.http().baseUrl()).hasToString("https://apiconnect.angelone.in");
+        assertThat(config.http().readTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.renewal().policy().dailyCutoff()).isEqualTo(LocalTime.MIDNIGHT);
+        assertThat(config.store()).isInstanceOf(MemoryStore.class);
+        assertThat(config.toString()).doesNotContain(SECRET_KEY).doesNotContain("4321").doesNotContain(TOTP);
+    }
+
+    @Test
+    void flagsBeatTheEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
+        Path file = dir.resolve("smartapi.properties");
+        Files.writeString(file, "SMARTAPI_READ_TIMEOUT=20s\nSMARTAPI_CONNECT_TIMEOUT=3s\nSMARTAPI_CUTOFF=05:00\n");
+        env.put("SMARTAPI_READ_TIMEOUT", "25s");
+
+        SmartApiAuthConfig config = read(Map.of(Setting.READ_TIMEOUT, "30s"), Optional.of(file));
+
+        assertThat(config.http().readTimeout()).as("flag").isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.http().connectTimeout()).as("file").isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.renewal().policy().dailyCutoff()).as("file").isEqualTo(LocalTime.of(5, 0));
+        assertThat(config.renewal().policy().refreshMargin()).as("default").isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theEnvironmentCanNameThePropertiesFile() throws IOException {
+        Path file = dir.resolve("other.properties");
+        Files.writeString(file, "SMARTAPI_EXPIRY_MARGIN=PT45S\n");
+        env.put("SMARTAPI_CONFIG", file.toString());
+
+        assertThat(read().renewal().policy().expiryMargin()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void aMissingVariableIsNamedWithWhatIsExpected() {
+        env.remove("SMARTAPI_API_KEY");
+
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("SMARTAPI_API_KEY is not set; expected the API key of your SmartAPI app");
+    }
+
+    @Test
+    void aMalformedSecretIsNamedButNeverShown() {
+        env.put("SMARTAPI_PIN", "98x6");
+
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_PIN (from the environment variable SMARTAPI_PIN) is not valid")
+                .hasMessageContaining("exactly 4 ASCII digits")
+                .hasMessageNotContaining("98x6");
+    }
+
+    @Test
+    void aMalformedTotpSecretIsNamedButNeverShown() {
+        env.put("SMARTAPI_TOTP_SECRET", "GEZDGNBVGY3TQOJQ!EZDGNBVGY3TQOJQ");
+
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_TOTP_SECRET")
+                .hasMessageNotContaining("GEZDGNBVGY3TQOJQ");
+    }
+
+    @Test
+    void malformedPlainValuesSayWhatIsExpected() {
+        env.put("SMARTAPI_READ_TIMEOUT", "soon");
+        assertThatThrownBy(this::read).hasMessageContaining("SMARTAPI_READ_TIMEOUT")
+                .hasMessageContaining("not a duration like 30s");
+        env.put("SMARTAPI_READ_TIMEOUT", "15s");
+        env.put("SMARTAPI_MAC_ADDRESS", "zz");
+        assertThatThrownBy(this::read).hasMessageContaining("SMARTAPI_MAC_ADDRESS");
+        env.put("SMARTAPI_MAC_ADDRESS", "00:11:22:33:44:55");
+        env.put("SMARTAPI_BASE_URL", "http://apiconnect.angelone.in");
+        assertThatThrownBy(this::read).hasMessageContaining("SMARTAPI_BASE_URL").hasMessageContaining("plain HTTP");
+        env.put("SMARTAPI_BASE_URL", "https://apiconnect.angelone.in");
+        env.put("SMARTAPI_STORE", "redis");
+        assertThatThrownBy(this::read).hasMessageContaining("SMARTAPI_STORE").hasMessageContaining("neither vault nor memory");
+    }
+
+    @Test
+    void twoTotpSourcesOrTwoVaultKeysAreAmbiguous() {
+        env.put("SMARTAPI_TOTP_URI", "otpauth://totp/Angel:A1?secret=" + TOTP);
+        assertThatThrownBy(this::read).hasMessage("both SMARTAPI_TOTP_SECRET and SMARTAPI_TOTP_URI are set; set only one TOTP source");
+        env.remove("SMARTAPI_TOTP_URI");
+        env.put("SMARTAPI_STORE", "vault");
+        env.put("SMARTAPI_VAULT_PASSPHRASE", "correct horse");
+        env.put("SMARTAPI_VAULT_KEY_FILE", dir.resolve("key").toString());
+        assertThatThrownBy(this::read).hasMessageContaining("set only one vault key");
+    }
+
+    @Test
+    void withoutATotpSourceCodesAreTypedInAndWithoutAVaultKeyOneIsAskedFor() {
+        env.remove("SMARTAPI_TOTP_SECRET");
+        env.put("SMARTAPI_STORE", "vault");
+        env.put("SMARTAPI_VAULT_DIR", dir.toString());
+
+        SmartApiAuthConfig config = read();
+
+        assertThat(config.firstAccount().totpKey()).isEmpty();
+        assertThat(((VaultStore) config.store()).hasKey()).isFalse();
+        assertThat(((VaultStore) config.store()).directory()).isEqualTo(dir);
+    }
+
+    @Test
+    void anUnknownKeyInTheFileIsNamed() throws IOException {
+        Path file = dir.resolve("typo.properties");
+        Files.writeString(file, "SMARTAPI_READ_TIMOUT=20s\n");
+
+        assertThatThrownBy(() -> read(Map.of(), Optional.of(file))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown key SMARTAPI_READ_TIMOUT");
+        assertThatThrownBy(() -> read(Map.of(), Optional.of(dir.resolve("missing.properties"))))
+                .hasMessageContaining("does not exist");
+    }
+}
