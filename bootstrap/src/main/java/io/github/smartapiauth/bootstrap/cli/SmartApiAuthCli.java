@@ -72,7 +72,8 @@ public final class SmartApiAuthCli {
         return code;
     }
 
-    @Command(name = "login", description = "Log in now with the MPIN and a TOTP code, and save the session.")
+    @Command(name = "login", mixinStandardHelpOptions = true,
+            description = "Log in now with the MPIN and a TOTP code, and save the session.")
     int login(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.open(options)) {
             Session session = auth.open();
@@ -83,7 +84,8 @@ public final class SmartApiAuthCli {
         return savedOrFailed();
     }
 
-    @Command(name = "status", description = "Who is logged in, since when, for how long, and where it is stored. No network.")
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Who is logged in, since when, for how long, and where it is stored. No network.")
     int status(@Mixin ConfigOptions options, @Option(names = "--json", description = "Print JSON.") boolean json) {
         try (SmartApiAuth auth = factory.open(options)) {
             SessionStatus status = auth.status();
@@ -96,7 +98,8 @@ public final class SmartApiAuthCli {
         }
     }
 
-    @Command(name = "token", description = "Print a valid access token alone, for piping (renews it if needed).")
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Print a valid access token alone, for piping (renews it if needed).")
     int token(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.open(options)) {
             environment.out().println(auth.accessToken());
@@ -104,7 +107,8 @@ public final class SmartApiAuthCli {
         return OK;
     }
 
-    @Command(name = "refresh", description = "Refresh the session now (logs in again if the broker refuses).")
+    @Command(name = "refresh", mixinStandardHelpOptions = true,
+            description = "Refresh the session now (logs in again if the broker refuses).")
     int refresh(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.open(options)) {
             Session session = auth.refresh();
@@ -122,7 +126,8 @@ public final class SmartApiAuthCli {
         }).orElse(OK);
     }
 
-    @Command(name = "profile", description = "The account's profile from SmartAPI.")
+    @Command(name = "profile", mixinStandardHelpOptions = true,
+            description = "The account's profile from SmartAPI.")
     int profile(@Mixin ConfigOptions options, @Option(names = "--json", description = "Print JSON.") boolean json) {
         try (SmartApiAuth auth = factory.open(options)) {
             Profile profile = auth.profile();
@@ -143,7 +148,8 @@ public final class SmartApiAuthCli {
         return OK;
     }
 
-    @Command(name = "logout", description = "Log out at the broker and forget the stored session.")
+    @Command(name = "logout", mixinStandardHelpOptions = true,
+            description = "Log out at the broker and forget the stored session.")
     int logout(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.open(options)) {
             LogoutResult result = auth.logout();
@@ -152,7 +158,8 @@ public final class SmartApiAuthCli {
         }
     }
 
-    @Command(name = "totp", description = "The current TOTP code and the seconds left in its step.")
+    @Command(name = "totp", mixinStandardHelpOptions = true,
+            description = "The current TOTP code and the seconds left in its step.")
     int totp(@Mixin ConfigOptions options) {
         TotpPrinter.print(factory.config(options), environment);
         return OK;

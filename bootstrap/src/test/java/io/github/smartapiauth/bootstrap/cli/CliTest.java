@@ -159,6 +159,12 @@ class CliTest {
         assertThat(help.out()).contains("login", "status", "token", "refresh", "profile", "logout", "totp", "demo",
                 "sandbox", "vault");
         assertThat(run("status", "--set", "SMARTAPI_NO_SUCH=1").code()).isEqualTo(2);
+        for (String command : List.of("login", "status", "token", "refresh", "profile", "logout", "totp", "demo",
+                "sandbox", "vault")) {
+            Run commandHelp = run(command, "--help");
+            assertThat(commandHelp.code()).as(command + " --help").isZero();
+            assertThat(commandHelp.out()).startsWith("Usage: smartapi-auth " + command);
+        }
     }
 
     @Test
