@@ -76,9 +76,7 @@ public final class SmartApiAuthCli {
             description = "Log in now with the MPIN and a TOTP code, and save the session.")
     int login(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.open(options)) {
-            Session session = auth.open();
-            environment.out().println("Logged in as " + session.clientCode() + "; the session is valid until "
-                    + Times.at(session.expiresAt()) + ".");
+            printValidUntil("Logged in as", auth.open());
             environment.out().println("Stored in " + auth.status().storedIn() + ".");
         }
         return savedOrFailed();
@@ -104,18 +102,21 @@ public final class SmartApiAuthCli {
         try (SmartApiAuth auth = factory.open(options)) {
             environment.out().println(auth.accessToken());
         }
-        return OK;
+        return savedOrFailed();
     }
 
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Refresh the session now (logs in again if the broker refuses).")
     int refresh(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.open(options)) {
-            Session session = auth.refresh();
-            environment.out().println("Refreshed " + session.clientCode() + "; the session is valid until "
-                    + Times.at(session.expiresAt()) + ".");
+            printValidUntil("Refreshed", auth.refresh());
         }
         return savedOrFailed();
+    }
+
+    private void printValidUntil(String what, Session session) {
+        environment.out().println(what + " " + session.clientCode() + "; the session is valid until "
+                + Times.at(session.expiresAt()) + ".");
     }
 
     /** A session the store could not keep is lost at exit: say so, and fail. */
