@@ -32,6 +32,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,20 +72,22 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = environment.out();
         SandboxAccount demo = SandboxAccount.demo();
         Path vaultDir = Files.createTempDirectory("smartapi-auth-demo-");
-        try (SmartApiSandbox sandbox = SmartApiSandbox.builder().account(demo).build()) {
+        Clock clock = marketOpenToday();
+        try (SmartApiSandbox sandbox = SmartApiSandbox.builder().account(demo).clock(clock).build()) {
             URI base = sandbox.start();
-            step(1, "Started the embedded SmartAPI sandbox at " + base + " (demo account " + demo.clientCode() + ").");
+            step(1, "Started the embedded SmartAPI sandbox at " + base + " (demo account " + demo.clientCode()
+                    + "; its clock and ours run from 09:15 IST today, so the demo never meets the midnight cut-off).");
             SmartApiAuthConfig config = config(demo, base, vaultDir);
 
             Session opened;
-            try (SmartApiAuth first = SmartApiAuth.builder().config(config).listener(events::add).build()) {
+            try (SmartApiAuth first = SmartApiAuth.builder().config(config).clock(clock).listener(events::add).build()) {
                 opened = first.session();
                 step(2, "Logged in " + opened.clientCode() + " with the MPIN and a generated TOTP code; token "
                         + fingerprint(first.accessToken()) + ", valid until " + Times.at(opened.expiresAt()) + ".");
                 step(3, "Saved the session encrypted: " + first.status().storedIn() + ".");
             }
 
-            try (SmartApiAuth restarted = SmartApiAuth.builder().config(config).listener(events::add).build()) {
+            try (SmartApiAuth restarted = SmartApiAuth.builder().config(config).clock(clock).listener(events::add).build()) {
                 String restored = restarted.accessToken();
                 step(4, "A fresh core (as after a restart) took up the saved session without logging in: token "
                         + fingerprint(restored) + ", logins so far: " + sandbox.calls(Route.LOGIN) + ".");
@@ -116,6 +122,14 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             deleteRecursively(vaultDir);
         }
+    }
+
+    /** A clock that ticks like the environment's, but from today's market open in India. */
+    private Clock marketOpenToday() {
+        Instant now = environment.clock().instant();
+        ZoneId india = ZoneId.of("Asia/Kolkata");
+        Instant open = now.atZone(india).toLocalDate().atTime(9, 15).atZone(india).toInstant();
+        return Clock.offset(environment.clock(), Duration.between(now, open));
     }
 
     private static SmartApiAuthConfig config(SandboxAccount demo, URI base, Path vaultDir) {
