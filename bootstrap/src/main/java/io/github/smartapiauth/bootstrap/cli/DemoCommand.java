@@ -124,12 +124,16 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** A clock that ticks like the environment's, but from today's market open in India. */
-    private Clock marketOpenToday() {
-        Instant now = environment.clock().instant();
+    /**
+     * The system clock moved to today's market open in India. It must tick: the sandbox counts its
+     * per-second rate limits on it, and the client paces itself in real time.
+     */
+    private static Clock marketOpenToday() {
+        Clock system = Clock.systemUTC();
+        Instant now = system.instant();
         ZoneId india = ZoneId.of("Asia/Kolkata");
         Instant open = now.atZone(india).toLocalDate().atTime(9, 15).atZone(india).toInstant();
-        return Clock.offset(environment.clock(), Duration.between(now, open));
+        return Clock.offset(system, Duration.between(now, open));
     }
 
     private static SmartApiAuthConfig config(SandboxAccount demo, URI base, Path vaultDir) {

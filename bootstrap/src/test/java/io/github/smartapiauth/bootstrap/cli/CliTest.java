@@ -170,7 +170,7 @@ class CliTest {
     @Test
     void theDemoWalksTheWholeLifeAndPrintsNoSecret() {
         Run demo = run("demo");
-        assertThat(demo.code()).isZero();
+        assertThat(demo.code()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains("2. Logged in DEMO001").contains("4. A fresh core")
                 .contains("7. A platform call (getRMS) was refused with AG8001").contains("8. Logged out DEMO001");
         SandboxAccount demoAccount = SandboxAccount.demo();
