@@ -38,12 +38,16 @@ final class Answers {
         try {
             envelope = json.readTree(text);
         } catch (JsonProcessingException e) {
+            if (status / 100 == 3 || status / 100 == 4) {
+                throw new UnexpectedResponseException("SmartAPI answered " + route + " with HTTP " + status
+                        + " and a body that is not JSON; check the base URL (SMARTAPI_BASE_URL)");
+            }
             throw new BrokerUnavailableException("SmartAPI answered " + route + " with malformed JSON (HTTP " + status
                     + "); this is usually a transient fault on its side, retry later");
         }
         if (envelope == null || !envelope.isObject()) {
             throw new UnexpectedResponseException("SmartAPI answered " + route + " with JSON that is not an envelope"
-                    + " object (HTTP " + status + ")");
+                    + " object (HTTP " + status + "); check the base URL (SMARTAPI_BASE_URL)");
         }
         boolean ok = envelope.path("status").asBoolean(false) || envelope.path("success").asBoolean(false);
         String code = text(envelope, "errorcode", "errorCode");

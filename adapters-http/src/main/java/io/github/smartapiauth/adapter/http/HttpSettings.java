@@ -28,7 +28,7 @@ public record HttpSettings(URI baseUrl, Duration connectTimeout, Duration readTi
     public static final String DEFAULT_MAC = "00:00:00:00:00:00";
 
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern IPV6_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
     private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}");
 
     public HttpSettings {
@@ -89,6 +89,10 @@ public record HttpSettings(URI baseUrl, Duration connectTimeout, Duration readTi
                     + " tokens and the API key would travel unencrypted. Use https:// (plain HTTP is allowed only for"
                     + " localhost, 127.x.x.x and [::1], e.g. the sandbox)");
         }
+        if (url.getPort() == 0 || url.getPort() > 65535) {
+            throw new ConfigurationException("the SmartAPI base URL " + url + " has port " + url.getPort()
+                    + "; expected 1 to 65535, or none");
+        }
         if (url.getUserInfo() != null || url.getQuery() != null || url.getFragment() != null) {
             throw new ConfigurationException("the SmartAPI base URL must be a bare root like " + PRODUCTION
                     + "; remove the user info, query or fragment");
@@ -97,19 +101,42 @@ public record HttpSettings(URI baseUrl, Duration connectTimeout, Duration readTi
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
     }
 
+    /** Only literal loopback addresses and {@code localhost}: a name like {@code 127.example} is not loopback. */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.startsWith("127.");
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1")
+                || (h.startsWith("127.") && IPV4.matcher(h).matches());
+    }
+
+    static boolean isIpv6(String value) {
+        String[] halves = value.split("::", -1);
+        if (halves.length > 2) {
+            return false;
+        }
+        int groups = 0;
+        for (String half : halves) {
+            if (half.isEmpty()) {
+                continue;
+            }
+            for (String group : half.split(":", -1)) {
+                if (!IPV6_GROUP.matcher(group).matches()) {
+                    return false;
+                }
+                groups++;
+            }
+        }
+        return halves.length == 2 ? groups < 8 : groups == 8;
     }
 
     private static void requirePositive(Duration value, String what) {
-        if (value.isZero() || value.isNegative() || value.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new ConfigurationException("the " + what + " is " + value + "; expected more than zero and at most 5 minutes");
+        if (value.toMillis() <= 0 || value.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new ConfigurationException("the " + what + " is " + value
+                    + "; expected at least 1 ms and at most 5 minutes");
         }
     }
 
     private static void requireIp(String value, String what) {
-        if (value == null || !(IPV4.matcher(value).matches() || (value.contains(":") && IPV6.matcher(value).matches()))) {
+        if (value == null || !(IPV4.matcher(value).matches() || isIpv6(value))) {
             throw new ConfigurationException("the " + what + " header value is not an IP address; expected e.g. 192.168.1.10");
         }
     }

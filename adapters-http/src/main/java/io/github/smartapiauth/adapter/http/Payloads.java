@@ -28,18 +28,28 @@ final class Payloads {
 
     TokenSet tokens(String route, JsonNode data) {
         String jwt = withoutBearer(required(route, data, "jwtToken"));
-        AccessToken access = claims.expiry(jwt)
-                .map(exp -> AccessToken.of(jwt, exp))
-                .orElseGet(() -> AccessToken.withoutExpiry(jwt));
-        return new TokenSet(access, RefreshToken.of(required(route, data, "refreshToken")),
-                FeedToken.of(required(route, data, "feedToken")));
+        try {
+            AccessToken access = claims.expiry(jwt)
+                    .map(exp -> AccessToken.of(jwt, exp))
+                    .orElseGet(() -> AccessToken.withoutExpiry(jwt));
+            return new TokenSet(access, RefreshToken.of(required(route, data, "refreshToken")),
+                    FeedToken.of(required(route, data, "feedToken")));
+        } catch (IllegalArgumentException malformed) {
+            // The value objects' messages describe the problem without the token itself.
+            throw new UnexpectedResponseException("SmartAPI's answer to " + route + " holds a malformed token: "
+                    + malformed.getMessage());
+        }
     }
 
     Profile profile(JsonNode data) {
         String code = required("getProfile", data, "clientcode");
         String broker = text(data, "brokerid").isEmpty() ? text(data, "broker") : text(data, "brokerid");
-        return new Profile(ClientCode.of(code), text(data, "name"), text(data, "email"), text(data, "mobileno"),
-                list(data.get("exchanges")), list(data.get("products")), lastLogin(text(data, "lastlogintime")), broker);
+        try {
+            return new Profile(ClientCode.of(code), text(data, "name"), text(data, "email"), text(data, "mobileno"),
+                    list(data.get("exchanges")), list(data.get("products")), lastLogin(text(data, "lastlogintime")), broker);
+        } catch (IllegalArgumentException malformed) {
+            throw new UnexpectedResponseException("SmartAPI's profile answer is malformed: " + malformed.getMessage());
+        }
     }
 
     private static String required(String route, JsonNode data, String field) {

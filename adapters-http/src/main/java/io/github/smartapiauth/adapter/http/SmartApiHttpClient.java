@@ -7,7 +7,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
 import io.github.smartapiauth.application.port.out.ProfilePort;
@@ -43,7 +42,9 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
 
     public SmartApiHttpClient(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings are required");
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper json = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         this.claims = new JwtClaims(json);
         this.payloads = new Payloads(claims);
         this.failures = new Failures(settings);
@@ -55,7 +56,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.api = Feign.builder()
-                .client(new Http2Client(jdkClient))
+                .client(new BoundedJdkClient(jdkClient, settings.readTimeout()))
                 .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
                 .encoder(new JacksonEncoder(json))
                 .decoder(decoder)

@@ -9,7 +9,10 @@ import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountT
 import io.github.smartapiauth.application.port.in.RejectedTokenReport;
 import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
 import io.github.smartapiauth.domain.token.AccessToken;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +48,20 @@ public final class TokenRenewingClient implements Client {
         if (!mayBeTokenRejection(response)) {
             return response;
         }
-        byte[] body = Bodies.read(response);
-        Response rebuffered = response.toBuilder().body(body).build();
-        String sentToken = bearerOf(request);
-        if (sentToken == null || !isTokenRejection(body)) {
+        InputStream stream = response.body().asInputStream();
+        byte[] head = stream.readNBytes(MAX_INSPECTED_BYTES + 1);
+        if (head.length > MAX_INSPECTED_BYTES) {
+            // Too large for a rejection envelope: hand the whole body on, unread past what was peeked.
+            return response.toBuilder().body(new SequenceInputStream(new ByteArrayInputStream(head), stream),
+                    response.body().length()).build();
+        }
+        stream.close();
+        Response rebuffered = response.toBuilder().body(head).build();
+        AccessToken sent = sentToken(request);
+        if (sent == null || !isTokenRejection(head)) {
             return rebuffered;
         }
-        rejections.reportRejected(new RejectedTokenReport(tokens.account(), AccessToken.withoutExpiry(sentToken)));
+        rejections.reportRejected(new RejectedTokenReport(tokens.account(), sent));
         String fresh = tokens.accessToken().value();
         return delegate.execute(withBearer(request, fresh), options);
     }
@@ -60,6 +70,19 @@ public final class TokenRenewingClient implements Client {
         Integer length = response.body() == null ? null : response.body().length();
         return response.body() != null && (length == null || length <= MAX_INSPECTED_BYTES)
                 && (response.status() == 200 || response.status() == 401 || response.status() == 403);
+    }
+
+    /** The token the refused request carried, or null when it carried none we could have issued. */
+    private static AccessToken sentToken(Request request) {
+        String bearer = bearerOf(request);
+        if (bearer == null || bearer.isEmpty()) {
+            return null;
+        }
+        try {
+            return AccessToken.withoutExpiry(bearer);
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
     }
 
     private boolean isTokenRejection(byte[] body) {

@@ -40,6 +40,25 @@ class HttpSettingsTest {
                 .hasMessageContaining("base URL").hasMessageNotContaining("pw@");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.evil.example", "http://127.0.0.1.nip.io", "https://host:99999", "https://host:0"})
+    void refusesLookalikesOfLoopbackAndImpossiblePorts(String url) {
+        assertThatThrownBy(() -> HttpSettings.forBaseUrl(url)).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void acceptsOnlyRealIpv6Literals() {
+        HttpSettings settings = HttpSettings.production();
+        assertThat(HttpSettings.isIpv6("::1")).isTrue();
+        assertThat(HttpSettings.isIpv6("2001:db8:0:0:0:0:2:1")).isTrue();
+        assertThat(HttpSettings.isIpv6(":::::")).isFalse();
+        assertThat(HttpSettings.isIpv6("1:2:3:4:5:6:7:8:9")).isFalse();
+        assertThatThrownBy(() -> settings.withClientIdentity("1.2.3.4", "::g", HttpSettings.DEFAULT_MAC))
+                .hasMessageContaining("X-ClientPublicIP");
+        assertThatThrownBy(() -> settings.withTimeouts(Duration.ofNanos(500_000), Duration.ofSeconds(1)))
+                .hasMessageContaining("at least 1 ms");
+    }
+
     @Test
     void refusesMalformedIdentityHeadersAndTimeouts() {
         HttpSettings settings = HttpSettings.production();

@@ -32,13 +32,13 @@ final class SandboxFixture implements AutoCloseable {
 
     SandboxFixture(boolean rateLimits) {
         sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(clock).rateLimits(rateLimits)
-                .faultDelay(Duration.ofSeconds(5)).build();
+                .faultDelay(Duration.ofSeconds(8)).build();
         baseUrl = sandbox.start();
         client = new SmartApiHttpClient(settings());
     }
 
     HttpSettings settings() {
-        return HttpSettings.forBaseUrl(baseUrl).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withPacing(false);
+        return HttpSettings.forBaseUrl(baseUrl).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3)).withPacing(false);
     }
 
     static Credentials credentials() {
