@@ -1,6 +1,7 @@
 package io.github.smartapiauth.bootstrap.cli;
 
 import com.google.inject.Module;
+import io.github.smartapiauth.adapter.totp.TotpKey;
 import io.github.smartapiauth.bootstrap.SmartApiAuth;
 import io.github.smartapiauth.bootstrap.SmartApiAuthModule;
 import io.github.smartapiauth.bootstrap.config.ConfigReader;
@@ -41,6 +42,11 @@ final class AuthFactory {
         return withVaultKey(config);
     }
 
+    /** The TOTP key alone: the {@code totp} command needs neither the API key nor the vault. */
+    Optional<TotpKey> totpKey(ConfigOptions options) {
+        return ConfigReader.readTotpKey(ConfigSources.of(options.flags(), environment.variables(), options.configFile()));
+    }
+
     SmartApiAuth open(ConfigOptions options) {
         SmartApiAuthConfig config = config(options);
         SmartApiAuth.Builder builder = SmartApiAuth.builder().config(config).clock(environment.clock())
@@ -59,12 +65,28 @@ final class AuthFactory {
         return builder.build();
     }
 
+    /** Passphrases are trimmed wherever they come from, as environment values are, so both open the same vault. */
+    static char[] trimmed(char[] typed) {
+        int start = 0;
+        int end = typed.length;
+        while (start < end && Character.isWhitespace(typed[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(typed[end - 1])) {
+            end--;
+        }
+        char[] result = java.util.Arrays.copyOfRange(typed, start, end);
+        java.util.Arrays.fill(typed, '\0');
+        return result;
+    }
+
     private SmartApiAuthConfig withVaultKey(SmartApiAuthConfig config) {
         if (!(config.store() instanceof VaultStore vault) || vault.hasKey()) {
             return config;
         }
         char[] passphrase = environment.terminal()
                 .flatMap(terminal -> terminal.readSecret("Vault passphrase for " + vault.directory() + ": "))
+                .map(AuthFactory::trimmed)
                 .filter(typed -> typed.length > 0)
                 .orElseThrow(() -> new ConfigurationException("the vault " + vault.directory() + " needs a key; set"
                         + " SMARTAPI_VAULT_PASSPHRASE or SMARTAPI_VAULT_KEY_FILE (or run in a terminal to be asked),"

@@ -162,7 +162,7 @@ public final class SmartApiAuthCli {
     @Command(name = "totp", mixinStandardHelpOptions = true,
             description = "The current TOTP code and the seconds left in its step.")
     int totp(@Mixin ConfigOptions options) {
-        TotpPrinter.print(factory.config(options), environment);
+        TotpPrinter.print(factory.totpKey(options), environment);
         return OK;
     }
 

@@ -3,11 +3,11 @@ package io.github.smartapiauth.bootstrap.cli;
 import io.github.smartapiauth.adapter.totp.TotpGenerator;
 import io.github.smartapiauth.adapter.totp.TotpKey;
 import io.github.smartapiauth.adapter.totp.TotpParameters;
-import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import io.github.smartapiauth.domain.credential.TotpCode;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The {@code totp} command: the code an authenticator app would show now, and how long it lasts. */
 final class TotpPrinter {
@@ -15,8 +15,8 @@ final class TotpPrinter {
     private TotpPrinter() {
     }
 
-    static void print(SmartApiAuthConfig config, CliEnvironment environment) {
-        TotpKey key = config.firstAccount().totpKey().orElseThrow(() -> new ConfigurationException(
+    static void print(Optional<TotpKey> configured, CliEnvironment environment) {
+        TotpKey key = configured.orElseThrow(() -> new ConfigurationException(
                 "no TOTP secret is configured; set SMARTAPI_TOTP_SECRET, SMARTAPI_TOTP_URI or SMARTAPI_TOTP_FILE"));
         Instant now = environment.clock().instant();
         try (TotpGenerator generator = TotpGenerator.of(key)) {

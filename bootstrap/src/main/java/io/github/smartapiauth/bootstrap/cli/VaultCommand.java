@@ -48,12 +48,12 @@ final class VaultCommand {
     private char[] newPassphrase() {
         String fromEnvironment = environment.variables().get(NEW_PASSPHRASE_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.toCharArray();
+            return fromEnvironment.trim().toCharArray();
         }
         Terminal terminal = environment.terminal().orElseThrow(() -> new ConfigurationException(
                 "no new passphrase: set " + NEW_PASSPHRASE_VARIABLE + " or run in a terminal to be asked"));
-        char[] first = terminal.readSecret("New vault passphrase: ").orElse(new char[0]);
-        char[] second = terminal.readSecret("Repeat it: ").orElse(new char[0]);
+        char[] first = AuthFactory.trimmed(terminal.readSecret("New vault passphrase: ").orElse(new char[0]));
+        char[] second = AuthFactory.trimmed(terminal.readSecret("Repeat it: ").orElse(new char[0]));
         boolean same = Arrays.equals(first, second);
         Arrays.fill(second, '\0');
         if (first.length == 0 || !same) {

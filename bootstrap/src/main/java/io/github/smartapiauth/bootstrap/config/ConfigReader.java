@@ -61,21 +61,46 @@ public final class ConfigReader {
         return new Credentials(apiKey, clientCode, pin);
     }
 
-    private Optional<TotpKey> totpKey() {
+    /** Only the TOTP key, for commands that need nothing else (the {@code totp} command). */
+    public static Optional<TotpKey> readTotpKey(ConfigSources sources) {
+        ConfigReader reader = new ConfigReader(sources);
+        return reader.totpKey();
+    }
+
+    /**
+     * The one of {@code alternatives} set at the highest precedence (a flag beats an environment
+     * variable beats the file); two at the same precedence are ambiguous.
+     */
+    private Optional<Setting> chosen(List<Setting> alternatives, String what) {
         List<Setting> given = new ArrayList<>();
-        for (Setting setting : List.of(Setting.TOTP_SECRET, Setting.TOTP_URI, Setting.TOTP_FILE)) {
-            if (sources.isSet(setting)) {
+        int best = -1;
+        for (Setting setting : alternatives) {
+            if (!sources.isSet(setting)) {
+                continue;
+            }
+            int precedence = sources.get(setting).orElseThrow().precedence();
+            if (precedence > best) {
+                given.clear();
+                best = precedence;
+            }
+            if (precedence == best) {
                 given.add(setting);
             }
         }
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
         if (given.size() > 1) {
             throw new ConfigurationException("both " + given.get(0).variable() + " and " + given.get(1).variable()
-                    + " are set; set only one TOTP source");
+                    + " are set (" + sources.get(given.get(0)).orElseThrow().source() + ", "
+                    + sources.get(given.get(1)).orElseThrow().source() + "); set only one " + what);
         }
-        Setting setting = given.get(0);
+        return given.stream().findFirst();
+    }
+
+    private Optional<TotpKey> totpKey() {
+        Optional<Setting> chosen = chosen(List.of(Setting.TOTP_SECRET, Setting.TOTP_URI, Setting.TOTP_FILE), "TOTP source");
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        Setting setting = chosen.get();
         TotpKeyLoader loader = new TotpKeyLoader(name -> null, TotpParameters.smartApi());
         LoadedTotpKey loaded = parse(setting, text -> switch (setting) {
             case TOTP_SECRET -> loader.fromBase32(text);
@@ -96,6 +121,7 @@ public final class ConfigReader {
                 ip -> base.withClientIdentity(HttpSettings.DEFAULT_IP, ip, HttpSettings.DEFAULT_MAC).clientPublicIp());
         String mac = parse(Setting.MAC_ADDRESS,
                 m -> base.withClientIdentity(HttpSettings.DEFAULT_IP, HttpSettings.DEFAULT_IP, m).macAddress());
+        parse(Setting.CONNECT_TIMEOUT, any -> base.withTimeouts(connect, base.readTimeout()));
         HttpSettings timed = parse(Setting.READ_TIMEOUT, any -> base.withTimeouts(connect, read));
         return timed.withClientIdentity(localIp, publicIp, mac).withPacing(bool(Setting.PACING));
     }
@@ -119,12 +145,11 @@ public final class ConfigReader {
             throw invalid(Setting.STORE, "is neither vault nor memory");
         }
         Path directory = parse(Setting.VAULT_DIR, ConfigReader::expandHome);
-        Optional<char[]> passphrase = sources.get(Setting.VAULT_PASSPHRASE).map(value -> value.text().toCharArray());
-        Optional<Path> keyFile = sources.get(Setting.VAULT_KEY_FILE).map(value -> expandHome(value.text()));
-        if (passphrase.isPresent() && keyFile.isPresent()) {
-            throw new ConfigurationException("both " + Setting.VAULT_PASSPHRASE.variable() + " and "
-                    + Setting.VAULT_KEY_FILE.variable() + " are set; set only one vault key");
-        }
+        Optional<Setting> key = chosen(List.of(Setting.VAULT_PASSPHRASE, Setting.VAULT_KEY_FILE), "vault key");
+        Optional<char[]> passphrase = key.filter(Setting.VAULT_PASSPHRASE::equals)
+                .flatMap(sources::get).map(value -> value.text().toCharArray());
+        Optional<Path> keyFile = key.filter(Setting.VAULT_KEY_FILE::equals)
+                .flatMap(sources::get).map(value -> expandHome(value.text()));
         return new SmartApiAuthConfig.VaultStore(directory, passphrase, keyFile, Argon2idParameters.defaults());
     }
 
@@ -134,7 +159,7 @@ public final class ConfigReader {
                 + ", or that key in the properties file named by " + ConfigSources.CONFIG_FILE_VARIABLE + ")"));
         try {
             return parser.apply(value.text());
-        } catch (ConfigurationException | IllegalArgumentException | DateTimeException e) {
+        } catch (ConfigurationException | IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw new ConfigurationException(setting.variable() + " (from " + value.source() + ") is not valid: "
                     + e.getMessage() + "; expected " + setting.description());
         }
@@ -179,7 +204,7 @@ public final class ConfigReader {
         }
         try {
             return Duration.parse(trimmed);
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException("'" + trimmed + "' is not a duration like 30s, 5m or PT30S");
         }
     }

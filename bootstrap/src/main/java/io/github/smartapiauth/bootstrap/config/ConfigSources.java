@@ -44,12 +44,13 @@ public final class ConfigSources {
         for (Setting setting : Setting.values()) {
             String value = environment.get(setting.variable());
             if (value != null && !value.isBlank()) {
-                sources.values.put(setting, new Value(value.trim(), "the environment variable " + setting.variable()));
+                sources.values.put(setting, new Value(value.trim(), "the environment variable " + setting.variable(),
+                        Value.ENVIRONMENT));
             }
         }
         flags.forEach((setting, value) -> {
             if (value != null && !value.isBlank()) {
-                sources.values.put(setting, new Value(value.trim(), "the flag " + setting.flag()));
+                sources.values.put(setting, new Value(value.trim(), "the flag " + setting.flag(), Value.FLAG));
             }
         });
         return sources;
@@ -62,7 +63,7 @@ public final class ConfigSources {
             return Optional.of(value);
         }
         return setting.defaultValue().isEmpty() ? Optional.empty()
-                : Optional.of(new Value(setting.defaultValue(), "the default of " + setting.variable()));
+                : Optional.of(new Value(setting.defaultValue(), "the default of " + setting.variable(), Value.DEFAULT));
     }
 
     public boolean isSet(Setting setting) {
@@ -84,7 +85,7 @@ public final class ConfigSources {
             Setting setting = settingNamed(key, path);
             String value = properties.getProperty(key);
             if (!value.isBlank()) {
-                values.put(setting, new Value(value.trim(), setting.variable() + " in " + path));
+                values.put(setting, new Value(value.trim(), setting.variable() + " in " + path, Value.FILE));
             }
         }
     }
@@ -99,8 +100,17 @@ public final class ConfigSources {
                 + "; expected keys like SMARTAPI_CLIENT_CODE (see the README's configuration table)");
     }
 
-    /** A setting's text and where it came from. */
-    public record Value(String text, String source) {
+    /**
+     * A setting's text and where it came from.
+     *
+     * @param precedence higher wins: {@link #FLAG} over {@link #ENVIRONMENT} over {@link #FILE} over {@link #DEFAULT}
+     */
+    public record Value(String text, String source, int precedence) {
+
+        public static final int DEFAULT = 0;
+        public static final int FILE = 1;
+        public static final int ENVIRONMENT = 2;
+        public static final int FLAG = 3;
 
         @Override
         public String toString() {

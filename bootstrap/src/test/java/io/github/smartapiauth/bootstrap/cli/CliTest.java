@@ -97,6 +97,12 @@ class CliTest {
     }
 
     @Test
+    void theTotpCommandNeedsNothingButTheTotpSecret() {
+        env.keySet().removeIf(name -> !name.equals("SMARTAPI_TOTP_SECRET"));
+        assertThat(run("totp").code()).isZero();
+    }
+
+    @Test
     void aWrongMpinFailsWithExitCode1AndSaysWhatToCheck() {
         env.put("SMARTAPI_PIN", "0000");
         Run login = run("login");
@@ -142,7 +148,7 @@ class CliTest {
     @Test
     void theVaultPassphraseCanBeChanged() {
         assertThat(run("login").code()).isZero();
-        env.put("SMARTAPI_NEW_VAULT_PASSPHRASE", "a new passphrase");
+        env.put("SMARTAPI_NEW_VAULT_PASSPHRASE", "a new passphrase ");
 
         Run rekey = run("vault", "rekey");
 

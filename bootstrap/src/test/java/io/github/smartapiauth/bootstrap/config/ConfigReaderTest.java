@@ -122,12 +122,39 @@ class ConfigReaderTest {
     @Test
     void twoTotpSourcesOrTwoVaultKeysAreAmbiguous() {
         env.put("SMARTAPI_TOTP_URI", "otpauth://totp/Angel:A1?secret=" + TOTP);
-        assertThatThrownBy(this::read).hasMessage("both SMARTAPI_TOTP_SECRET and SMARTAPI_TOTP_URI are set; set only one TOTP source");
+        assertThatThrownBy(this::read).hasMessage("both SMARTAPI_TOTP_SECRET and SMARTAPI_TOTP_URI are set (the environment"
+                + " variable SMARTAPI_TOTP_SECRET, the environment variable SMARTAPI_TOTP_URI); set only one TOTP source");
         env.remove("SMARTAPI_TOTP_URI");
         env.put("SMARTAPI_STORE", "vault");
         env.put("SMARTAPI_VAULT_PASSPHRASE", "correct horse");
         env.put("SMARTAPI_VAULT_KEY_FILE", dir.resolve("key").toString());
         assertThatThrownBy(this::read).hasMessageContaining("set only one vault key");
+    }
+
+    @Test
+    void aSourceOfHigherPrecedenceWinsOverAnotherKindSetLower() throws IOException {
+        env.put("SMARTAPI_STORE", "vault");
+        env.put("SMARTAPI_VAULT_PASSPHRASE", "from the environment");
+        Path keyFile = dir.resolve("vault.key");
+
+        SmartApiAuthConfig config = read(Map.of(Setting.VAULT_KEY_FILE, keyFile.toString(),
+                Setting.TOTP_URI, "otpauth://totp/Angel:A1?secret=" + TOTP), Optional.empty());
+
+        VaultStore vault = (VaultStore) config.store();
+        assertThat(vault.keyFile()).contains(keyFile);
+        assertThat(vault.passphrase()).isEmpty();
+        assertThat(config.firstAccount().totpKey()).isPresent();
+    }
+
+    @Test
+    void absurdDurationsAndBadConnectTimeoutsAreNamed() {
+        env.put("SMARTAPI_REFRESH_MARGIN", "9223372036854775807h");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_REFRESH_MARGIN");
+        env.remove("SMARTAPI_REFRESH_MARGIN");
+        env.put("SMARTAPI_CONNECT_TIMEOUT", "0s");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("SMARTAPI_CONNECT_TIMEOUT");
     }
 
     @Test
