@@ -76,6 +76,47 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** The raw value of a key (GET), or null when there is none. */
+    public byte[] get(String key) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            byte[] name = key.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("*2\r\n$3\r\nGET\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(name);
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = readLine(in);
+            if (head.equals("$-1") || head.equals("_")) {
+                return null;
+            }
+            int length = Integer.parseInt(head.substring(1));
+            byte[] value = in.readNBytes(length);
+            in.readNBytes(2);
+            return value;
+        }
+    }
+
+    /** Replaces the raw value of a key, keeping its time to live. */
+    public void set(String key, byte[] value) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            byte[] name = key.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("*4\r\n$3\r\nSET\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(name);
+            out.write(("\r\n$" + value.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(value);
+            out.write("\r\n$7\r\nKEEPTTL\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String reply = readLine(socket.getInputStream());
+            if (!reply.equals("+OK")) {
+                throw new IOException("SET failed: " + reply);
+            }
+        }
+    }
+
     private void launch() throws IOException, InterruptedException {
         String executable = executable();
         Path log = Files.createTempFile("redis-server-" + port, ".log");
@@ -128,6 +169,9 @@ public final class RedisServer implements AutoCloseable {
         int c;
         while ((c = in.read()) != -1 && c != '\r') {
             line.append((char) c);
+        }
+        if (c == '\r') {
+            in.read();
         }
         return line.toString();
     }
