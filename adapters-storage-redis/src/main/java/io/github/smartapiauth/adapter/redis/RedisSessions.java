@@ -76,11 +76,11 @@ public final class RedisSessions implements AutoCloseable {
     /**
      * Calls {@code listener} when another process saved a renewed session of an account, soon after
      * it did (Redis pub/sub), on a thread of the adapter's: the listener should re-read the store.
-     * Notices sent while this process was disconnected are lost; the stored session is still there.
+     * Subscribes with the store's next use (no I/O here). Notices sent while this process was
+     * disconnected are lost; the stored session is still there.
      */
     public void onRenewal(Consumer<ClientCode> listener) {
         notices.add(Objects.requireNonNull(listener, "listener"));
-        subscribe();
     }
 
     /** Where sessions are kept; never the password. */
