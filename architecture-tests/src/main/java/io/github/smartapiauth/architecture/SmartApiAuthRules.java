@@ -110,6 +110,7 @@ public final class SmartApiAuthRules {
         rules.put("feignStaysInHttpAdapterAndBootstrap", feignStaysInHttpAdapterAndBootstrap());
         rules.put("jacksonStaysInHttpAdapterAndSandbox", jacksonStaysInHttpAdapterAndSandbox());
         rules.put("bouncyCastleStaysInStorageAdapterAndSandbox", bouncyCastleStaysInStorageAdapterAndSandbox());
+        rules.put("lettuceStaysInRedisAdapter", lettuceStaysInRedisAdapter());
         rules.put("guiceStaysInBootstrap", guiceStaysInBootstrap());
         rules.put("picocliStaysInBootstrap", picocliStaysInBootstrap());
         rules.put("inboundPortsAreNamedUseCase", inboundPortsAreNamedUseCase());
@@ -232,6 +233,16 @@ public final class SmartApiAuthRules {
     /** Bouncy Castle ({@code org.bouncycastle..}) only in {@code adapter.storage} and {@code sandbox}. */
     public ArchRule bouncyCastleStaysInStorageAdapterAndSandbox() {
         return libraryConfinedTo("Bouncy Castle", new String[] {"org.bouncycastle.."}, "adapter.storage", "sandbox");
+    }
+
+    /**
+     * Lettuce ({@code io.lettuce..}) and what it is built on and exposes (Netty {@code io.netty..}, Reactor
+     * {@code reactor..}, Reactive Streams {@code org.reactivestreams..}) only in {@code adapter.redis}: bootstrap
+     * wires the Redis adapter through its own types, never the client's.
+     */
+    public ArchRule lettuceStaysInRedisAdapter() {
+        return libraryConfinedTo("Lettuce",
+                new String[] {"io.lettuce..", "io.netty..", "reactor..", "org.reactivestreams.."}, "adapter.redis");
     }
 
     /**

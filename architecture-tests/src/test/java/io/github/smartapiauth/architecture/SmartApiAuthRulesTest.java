@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <ul>
  *   <li>{@code fixtures.archrules.compliant}: a small complete project with every module, using every
- *       allowance (Feign and Jackson in adapter.http, Bouncy Castle in adapter.storage and the sandbox, Guice
+ *       allowance (Feign and Jackson in adapter.http, Bouncy Castle in adapter.storage and the sandbox, Lettuce in adapter.redis, Guice
  *       and constructor {@code @Inject} in bootstrap, picocli, {@code System.out}, {@code printStackTrace}
  *       and {@code System.exit} in bootstrap.cli, a printing sandbox launcher, a {@code Clock} subclass,
  *       benchmarks using everything). Every rule passes on it.
@@ -75,6 +75,9 @@ class SmartApiAuthRulesTest {
             entry("bouncyCastleStaysInStorageAdapterAndSandbox", List.of(
                     "Method <{base}.adapter.http.Signer.hex([B)> calls method"
                             + " <org.bouncycastle.util.encoders.Hex.toHexString([B)> in (Signer.java:9)")),
+            entry("lettuceStaysInRedisAdapter", List.of(
+                    "Method <{base}.bootstrap.RedisWiring.connect(io.lettuce.core.RedisURI)> has parameter of type"
+                            + " <io.lettuce.core.RedisURI> in (RedisWiring.java:0)")),
             entry("guiceStaysInBootstrap", List.of(
                     "Method <{base}.adapter.http.HttpClient.wire(com.google.inject.Injector)> has parameter of type"
                             + " <com.google.inject.Injector> in (HttpClient.java:0)")),
@@ -170,7 +173,7 @@ class SmartApiAuthRulesTest {
         JavaClasses compliant = new ClassFileImporter().importPackages(COMPLIANT);
         assertThat(compliant.stream().map(JavaClass::getPackageName).map(name -> name.substring(COMPLIANT.length() + 1)))
                 .contains("domain.ticket", "application.port.in", "application.port.out", "application.service",
-                        "adapter.http", "adapter.storage", "adapter.totp", "sandbox", "bootstrap", "bootstrap.cli",
+                        "adapter.http", "adapter.storage", "adapter.redis", "adapter.totp", "sandbox", "bootstrap", "bootstrap.cli",
                         "benchmarks");
     }
 

@@ -6,6 +6,7 @@ import feign.Client;
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.http.SmartApiRequestInterceptor;
 import io.github.smartapiauth.adapter.http.TokenRenewingClient;
+import io.github.smartapiauth.adapter.redis.RedisSessions;
 import io.github.smartapiauth.adapter.storage.FileSessionStore;
 import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
 import io.github.smartapiauth.application.port.in.AccountCommand;
@@ -170,11 +171,12 @@ public final class SmartApiAuth implements AutoCloseable {
         return config.firstAccount().credentials().apiKey();
     }
 
-    /** Wipes key material held by the TOTP generator and the vault. Tokens already handed out stay valid. */
+    /** Wipes key material held by the TOTP generator and the vault, and closes Redis connections. Tokens already handed out stay valid. */
     @Override
     public void close() {
         closeIfBound(GeneratedTotpAdapter.class);
         closeIfBound(FileSessionStore.class);
+        closeIfBound(RedisSessions.class);
     }
 
     private void closeIfBound(Class<? extends AutoCloseable> type) {

@@ -10,6 +10,7 @@ import io.github.smartapiauth.bootstrap.wiring.EventsModule;
 import io.github.smartapiauth.bootstrap.wiring.GeneratedTotpModule;
 import io.github.smartapiauth.bootstrap.wiring.HttpModule;
 import io.github.smartapiauth.bootstrap.wiring.MemoryStoreModule;
+import io.github.smartapiauth.bootstrap.wiring.RedisModule;
 import io.github.smartapiauth.bootstrap.wiring.TypedTotpModule;
 import io.github.smartapiauth.bootstrap.wiring.VaultModule;
 import java.time.Clock;
@@ -62,7 +63,13 @@ public final class SmartApiAuthModule extends AbstractModule {
     }
 
     public static Module storeModuleFor(SmartApiAuthConfig config) {
-        return config.store() instanceof SmartApiAuthConfig.VaultStore vault ? new VaultModule(vault) : new MemoryStoreModule();
+        if (config.store() instanceof SmartApiAuthConfig.VaultStore vault) {
+            return new VaultModule(vault);
+        }
+        if (config.store() instanceof SmartApiAuthConfig.RedisStore redis) {
+            return new RedisModule(redis);
+        }
+        return new MemoryStoreModule();
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.github.smartapiauth.application.fake.FakeBroker;
 import io.github.smartapiauth.application.fake.InMemoryLease;
 import io.github.smartapiauth.application.fake.InMemoryStore;
 import io.github.smartapiauth.application.fake.StepCodes;
+import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
 import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
@@ -64,6 +65,18 @@ class WiringTest {
         }
         assertThat(injector.getInstance(GetAccessTokenUseCase.class)).isSameAs(injector.getInstance(SessionService.class));
         assertThat(vaultDir.resolve("vault")).doesNotExist();
+    }
+
+    @Test
+    void aRedisStoreIsWiredWithoutConnecting() {
+        SmartApiAuthConfig.RedisStore redis = new SmartApiAuthConfig.RedisStore(
+                java.net.URI.create("redis://127.0.0.1:9/0"), new byte[32]);
+        Injector injector = Guice.createInjector(SmartApiAuthModule.production(config(redis)));
+
+        assertThat(injector.getInstance(SessionStorePort.class).describe()).startsWith("Redis redis://127.0.0.1:9/0");
+        assertThat(injector.getInstance(SessionLeasePort.class)).isNotNull();
+        assertThat(injector.getInstance(AdoptStoredSessionUseCase.class)).isSameAs(injector.getInstance(SessionService.class));
+        injector.getInstance(io.github.smartapiauth.adapter.redis.RedisSessions.class).close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.smartapiauth.adapter.storage;
 
+import io.github.smartapiauth.application.contract.SessionLeasePortContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.smartapiauth.application.port.out.SessionLeasePort;

@@ -1,5 +1,6 @@
 package io.github.smartapiauth.adapter.storage;
 
+import io.github.smartapiauth.application.contract.SessionStorePortContract;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -120,6 +120,48 @@ final class AccountSession implements AccountTokens {
                 && snapshot.session().tokens().accessToken().sameValueAs(token);
     }
 
+    /**
+     * Takes up the stored session when another process saved a newer, valid one. Skipped while a
+     * renewal runs here: it re-reads the store under the lease itself.
+     */
+    boolean adoptStored() {
+        Snapshot seen = snapshot;
+        if (seen.session() == null || seen.blocked() != null || seen.loggedOut() || inFlight.get() != null) {
+            return false;
+        }
+        long startedIn;
+        synchronized (this) {
+            startedIn = epoch;
+        }
+        Session stored;
+        try {
+            stored = context.store().load(account).orElse(null);
+        } catch (SessionStoreException unreadable) {
+            context.publish(new SessionEvent.StoreFailed(account, context.clock().instant(), unreadable));
+            return false;
+        }
+        Instant now = context.clock().instant();
+        if (stored == null || !stored.clientCode().equals(account)
+                || context.settings().policy().stateOf(stored, now) == SessionState.EXPIRED) {
+            return false;
+        }
+        boolean[] adopted = {false};
+        update(latest -> {
+            Session current = latest.session();
+            if (current == null || latest.blocked() != null || latest.loggedOut()
+                    || !stored.renewedAt().isAfter(current.renewedAt())
+                    || stored.tokens().accessToken().sameValueAs(current.tokens().accessToken())) {
+                return latest;
+            }
+            adopted[0] = true;
+            return Snapshot.of(stored, context.settings().policy());
+        }, startedIn);
+        if (adopted[0]) {
+            context.publish(new SessionEvent.Restored(account, now, stored.expiresAt()));
+        }
+        return adopted[0];
+    }
+
     Profile profile() {
         Session session = validSession();
         try {

@@ -57,7 +57,7 @@ final class Renewer {
     }
 
     Session renew(Reason reason, Session known) throws InterruptedException {
-        try (Lease lease = context.lease().acquire(account, context.settings().leaseWait())) {
+        try (Lease lease = acquireLease()) {
             Instant now = context.clock().instant();
             StoreRead stored = readStore();
             if (stored.session().filter(s -> adoptable(reason, s, known, now)).isPresent()) {
@@ -79,6 +79,16 @@ final class Renewer {
                 }
             }
             return login(stored.writable());
+        }
+    }
+
+    /** A lease that cannot be had is a store failure too (a shared store may be down): report it as one. */
+    private Lease acquireLease() throws InterruptedException {
+        try {
+            return context.lease().acquire(account, context.settings().leaseWait());
+        } catch (SessionStoreException unavailable) {
+            context.publish(new SessionEvent.StoreFailed(account, context.clock().instant(), unavailable));
+            throw unavailable;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.smartapiauth.application.service;
 
 import io.github.smartapiauth.application.port.in.AccountCommand;
+import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
@@ -39,7 +40,8 @@ import java.util.random.RandomGenerator;
  * once. Built with {@link #builder()}; does no I/O until first asked for something.
  */
 public final class SessionService implements OpenSessionUseCase, GetAccessTokenUseCase, RefreshSessionUseCase,
-        ReportRejectedTokenUseCase, LogOutUseCase, GetProfileUseCase, GetSessionStatusUseCase {
+        ReportRejectedTokenUseCase, LogOutUseCase, GetProfileUseCase, GetSessionStatusUseCase,
+        AdoptStoredSessionUseCase {
 
     private final Map<ClientCode, AccountSession> accounts;
 
@@ -83,6 +85,11 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
     @Override
     public boolean reportRejected(RejectedTokenReport report) {
         return account(report.account()).reportRejected(report.rejectedToken());
+    }
+
+    @Override
+    public boolean adoptStoredSession(ClientCode account) {
+        return account(account).adoptStored();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.smartapiauth.bootstrap.config;
 
 import io.github.smartapiauth.adapter.http.HttpSettings;
+import io.github.smartapiauth.adapter.redis.RedisKeyMaterial;
 import io.github.smartapiauth.adapter.storage.Argon2idParameters;
 import io.github.smartapiauth.adapter.totp.LoadedTotpKey;
 import io.github.smartapiauth.adapter.totp.TotpKey;
@@ -15,6 +16,7 @@ import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.Pin;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.session.SessionPolicy;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -141,8 +143,11 @@ public final class ConfigReader {
         if (kind.equals("memory")) {
             return new SmartApiAuthConfig.MemoryStore();
         }
+        if (kind.startsWith("redis://") || kind.startsWith("rediss://")) {
+            return redisStore();
+        }
         if (!kind.equals("vault")) {
-            throw invalid(Setting.STORE, "is neither vault nor memory");
+            throw invalid(Setting.STORE, "is neither vault nor memory, nor a redis:// or rediss:// URI");
         }
         Path directory = parse(Setting.VAULT_DIR, ConfigReader::expandHome);
         Optional<Setting> key = chosen(List.of(Setting.VAULT_PASSPHRASE, Setting.VAULT_KEY_FILE), "vault key");
@@ -151,6 +156,30 @@ public final class ConfigReader {
         Optional<Path> keyFile = key.filter(Setting.VAULT_KEY_FILE::equals)
                 .flatMap(sources::get).map(value -> expandHome(value.text()));
         return new SmartApiAuthConfig.VaultStore(directory, passphrase, keyFile, Argon2idParameters.defaults());
+    }
+
+    private SmartApiAuthConfig.RedisStore redisStore() {
+        URI uri = parse(Setting.STORE, text -> {
+            URI parsed = URI.create(text.trim());
+            if (parsed.getHost() == null) {
+                throw new IllegalArgumentException("the Redis URI names no host");
+            }
+            return parsed;
+        });
+        boolean file = sources.isSet(Setting.REDIS_KEY_FILE);
+        boolean inline = sources.isSet(Setting.REDIS_KEY);
+        if (file == inline) {
+            throw new ConfigurationException("a redis:// store needs the key that seals sessions: set exactly one of "
+                    + Setting.REDIS_KEY_FILE.variable() + " and " + Setting.REDIS_KEY.variable() + " (every process"
+                    + " sharing the store uses the same key; make one with: head -c 32 /dev/urandom | base64)");
+        }
+        byte[] key = file ? parse(Setting.REDIS_KEY_FILE, text -> RedisKeyMaterial.fromFile(expandHome(text)))
+                : parse(Setting.REDIS_KEY, RedisKeyMaterial::fromBase64);
+        try {
+            return new SmartApiAuthConfig.RedisStore(uri, key);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
     }
 
     private <T> T parse(Setting setting, Function<String, T> parser) {

@@ -5,6 +5,7 @@ import io.github.smartapiauth.adapter.storage.Argon2idParameters;
 import io.github.smartapiauth.adapter.totp.TotpKey;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.domain.credential.Credentials;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,44 @@ public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, Rene
 
     /** Where sessions are kept. */
     public sealed interface Store {
+    }
+
+    /**
+     * Shared through Redis by every process that uses the same {@code uri} and key: one session per
+     * account, renewed by one process at a time.
+     *
+     * @param uri {@code redis://[:password@]host[:port][/database]} or {@code rediss://...}; may hold a password
+     * @param key the 32-byte key that seals sessions before they reach Redis
+     */
+    public record RedisStore(URI uri, byte[] key) implements Store {
+
+        public RedisStore {
+            Objects.requireNonNull(uri, "uri is required");
+            Objects.requireNonNull(key, "key is required");
+            key = key.clone();
+        }
+
+        @Override
+        public byte[] key() {
+            return key.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RedisStore that && uri.equals(that.uri)
+                    && java.security.MessageDigest.isEqual(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return uri.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "RedisStore[" + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + ", key set]";
+        }
     }
 
     /** Kept in memory only: every restart logs in again. */

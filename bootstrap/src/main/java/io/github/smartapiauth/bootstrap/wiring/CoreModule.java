@@ -3,6 +3,7 @@ package io.github.smartapiauth.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
 import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
@@ -27,6 +28,7 @@ public final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(OpenSessionUseCase.class).to(SessionService.class);
+        bind(AdoptStoredSessionUseCase.class).to(SessionService.class);
         bind(GetAccessTokenUseCase.class).to(SessionService.class);
         bind(RefreshSessionUseCase.class).to(SessionService.class);
         bind(ReportRejectedTokenUseCase.class).to(SessionService.class);

@@ -180,4 +180,39 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> read(Map.of(), Optional.of(dir.resolve("missing.properties"))))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void aRedisUriSelectsTheSharedStoreWithItsKeyFromAFileOrTheEnvironment() throws IOException {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 5);
+        String base64 = java.util.Base64.getEncoder().encodeToString(key);
+        Path keyFile = Files.writeString(dir.resolve("redis.key"), base64 + "\n");
+        env.put("SMARTAPI_STORE", "redis://:s3cretpw@redis.internal:6380/2");
+        env.put("SMARTAPI_REDIS_KEY_FILE", keyFile.toString());
+
+        SmartApiAuthConfig.RedisStore fromFile = (SmartApiAuthConfig.RedisStore) read().store();
+        assertThat(fromFile.uri().getHost()).isEqualTo("redis.internal");
+        assertThat(fromFile.uri().getPort()).isEqualTo(6380);
+        assertThat(fromFile.key()).isEqualTo(key);
+        assertThat(fromFile.toString()).doesNotContain("s3cretpw").doesNotContain(base64);
+
+        env.remove("SMARTAPI_REDIS_KEY_FILE");
+        env.put("SMARTAPI_REDIS_KEY", base64);
+        assertThat(((SmartApiAuthConfig.RedisStore) read().store()).key()).isEqualTo(key);
+    }
+
+    @Test
+    void aRedisStoreNeedsExactlyOneValidKey() throws IOException {
+        env.put("SMARTAPI_STORE", "redis://127.0.0.1:6379");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_REDIS_KEY_FILE").hasMessageContaining("SMARTAPI_REDIS_KEY");
+
+        env.put("SMARTAPI_REDIS_KEY", "bm90IDMyIGJ5dGVz");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_REDIS_KEY").hasMessageContaining("32")
+                .hasMessageNotContaining("bm90IDMyIGJ5dGVz");
+
+        env.put("SMARTAPI_REDIS_KEY_FILE", Files.writeString(dir.resolve("k"), "x").toString());
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class).hasMessageContaining("exactly one");
+    }
 }

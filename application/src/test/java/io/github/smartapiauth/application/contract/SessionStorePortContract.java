@@ -1,4 +1,4 @@
-package io.github.smartapiauth.adapter.storage;
+package io.github.smartapiauth.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  * What every {@link SessionStorePort} adapter does; each adapter's test subclasses it. Uses
  * only the port and the domain.
  */
-abstract class SessionStorePortContract {
+public abstract class SessionStorePortContract {
 
-    private static final Instant T0 = Instant.parse("2026-11-24T03:45:10.123456789Z");
+    /** When the contract's sessions were renewed (they expire six hours later); stores with a TTL use a clock near it. */
+    public static final Instant T0 = Instant.parse("2026-11-24T03:45:10.123456789Z");
     private static final ClientCode A = ClientCode.of("A1234567");
     private static final ClientCode B = ClientCode.of("B7654321");
 

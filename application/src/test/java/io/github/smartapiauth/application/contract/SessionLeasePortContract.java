@@ -1,4 +1,4 @@
-package io.github.smartapiauth.adapter.storage;
+package io.github.smartapiauth.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link SessionLeasePort} adapter does among the threads of one process; each
  * adapter's test subclasses it. Uses only the port and the domain.
  */
-abstract class SessionLeasePortContract {
+public abstract class SessionLeasePortContract {
 
     private static final ClientCode A = ClientCode.of("A1234567");
     private static final ClientCode B = ClientCode.of("B7654321");

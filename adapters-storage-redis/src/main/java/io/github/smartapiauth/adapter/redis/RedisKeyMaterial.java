@@ -1,0 +1,69 @@
+package io.github.smartapiauth.adapter.redis;
+
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+/** Reads the 32-byte session key: raw bytes, or their base64, in a file or a setting. */
+public final class RedisKeyMaterial {
+
+    private RedisKeyMaterial() {
+    }
+
+    /** A file of exactly 32 bytes, or of the base64 of 32 bytes (surrounding white space ignored). */
+    public static byte[] fromFile(Path file) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read the Redis session key file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+        if (content.length == SessionSeal.KEY_LENGTH) {
+            return content;
+        }
+        try {
+            return fromBase64(new String(content, StandardCharsets.US_ASCII), "the key file " + file);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /** The base64 (standard or URL-safe) of 32 bytes. */
+    public static byte[] fromBase64(String text) {
+        return fromBase64(text, "the Redis session key");
+    }
+
+    /** A new random key as base64, for {@code smartapi-auth}'s users to put in a file or a secret store. */
+    public static String generateBase64() {
+        byte[] key = new byte[SessionSeal.KEY_LENGTH];
+        new SecureRandom().nextBytes(key);
+        try {
+            return Base64.getEncoder().encodeToString(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static byte[] fromBase64(String text, String what) {
+        String trimmed = text.strip();
+        byte[] key;
+        try {
+            key = trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(trimmed)
+                    : Base64.getDecoder().decode(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(what + " is neither 32 raw bytes nor the base64 of 32 bytes");
+        }
+        if (key.length != SessionSeal.KEY_LENGTH) {
+            Arrays.fill(key, (byte) 0);
+            throw new ConfigurationException(what + " decodes to " + key.length + " bytes; a 32-byte key is needed"
+                    + " (e.g. head -c 32 /dev/urandom | base64)");
+        }
+        return key;
+    }
+}

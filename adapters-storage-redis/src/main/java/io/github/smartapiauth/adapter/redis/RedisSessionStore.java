@@ -1,0 +1,101 @@
+package io.github.smartapiauth.adapter.redis;
+
+import io.github.smartapiauth.adapter.redis.SessionSeal.SealException;
+import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.error.SessionStoreException;
+import io.github.smartapiauth.domain.session.Session;
+import io.lettuce.core.ScriptOutputType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sessions in Redis, sealed with AES-256-GCM; each expires when its session does. A write made
+ * under a lease carries the lease's fencing token and is refused when a newer lease was granted
+ * since, so a renewer that stalled past its lease cannot replace a newer session.
+ */
+final class RedisSessionStore implements SessionStorePort {
+
+    private final Connections redis;
+    private final Keys keys;
+    private final SessionSeal seal;
+    private final HeldFences fences;
+    private final Clock clock;
+    private final String node;
+
+    RedisSessionStore(Connections redis, Keys keys, SessionSeal seal, HeldFences fences, Clock clock, String node) {
+        this.redis = redis;
+        this.keys = keys;
+        this.seal = seal;
+        this.fences = fences;
+        this.clock = clock;
+        this.node = node;
+    }
+
+    @Override
+    public Optional<Session> load(ClientCode account) {
+        String key = keys.session(Objects.requireNonNull(account, "account"));
+        byte[] value = redis.call("reading the session of " + account, commands -> commands.get(key));
+        if (value == null) {
+            return Optional.empty();
+        }
+        Session session;
+        try {
+            session = seal.open(value, key);
+        } catch (SealException e) {
+            throw new SessionStoreException("the session of " + account + " in Redis (" + redis.where()
+                    + ") cannot be read: " + e.getMessage() + "; it is left as it is");
+        }
+        if (!session.clientCode().equals(account)) {
+            throw new SessionStoreException("the session stored for " + account + " in Redis belongs to "
+                    + session.clientCode() + "; it is left as it is");
+        }
+        return Optional.of(session);
+    }
+
+    @Override
+    public void save(Session session) {
+        ClientCode account = session.clientCode();
+        String key = keys.session(account);
+        long fence = fences.heldByCurrentThread(account);
+        // Redis needs a positive time to live; a session saved after its end vanishes at once.
+        long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
+        byte[] sealed = seal.seal(session, key);
+        Long written = redis.call("saving the session of " + account, commands -> commands.eval(Scripts.SAVE,
+                ScriptOutputType.INTEGER, new String[] {key, keys.fence(account)}, sealed, text(Long.toString(ttl)),
+                text(Long.toString(fence)), text(keys.renewals(account)), text(node)));
+        if (written == null || written == 0) {
+            throw fencedOut(account, fence, "saved");
+        }
+    }
+
+    @Override
+    public void delete(ClientCode account) {
+        long fence = fences.heldByCurrentThread(account);
+        Long deleted = redis.call("deleting the session of " + account, commands -> commands.eval(Scripts.DELETE,
+                ScriptOutputType.INTEGER, new String[] {keys.session(account), keys.fence(account)},
+                text(Long.toString(fence))));
+        if (deleted == null || deleted == 0) {
+            throw fencedOut(account, fence, "deleted");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Redis " + redis.where() + " (keys '" + keys.prefix() + "{<client code>}:*', sessions sealed with"
+                + " AES-256-GCM)";
+    }
+
+    private static SessionStoreException fencedOut(ClientCode account, long fence, String what) {
+        return new SessionStoreException("the session of " + account + " was not " + what + ": the lease it was"
+                + " renewed under (fencing token " + fence + ") has been granted to another renewer since; the newer"
+                + " session in Redis stays");
+    }
+
+    static byte[] text(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,233 @@
+package io.github.smartapiauth.adapter.redis;
+
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.session.Session;
+import io.lettuce.core.RedisURI;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * One Redis shared by every process of a platform: the session store, the lease, and the notices
+ * of renewals, over one pair of connections. Store and lease work as a pair: a save made by the
+ * thread that holds an account's lease carries the lease's fencing token.
+ *
+ * <pre>{@code
+ * RedisSessions redis = RedisSessions.builder(URI.create("redis://redis.internal:6379/0"))
+ *         .keyFile(Path.of("/run/secrets/smartapi-redis.key")).build();
+ * SessionService core = SessionService.builder().store(redis.store()).lease(redis.lease())...build();
+ * redis.onRenewal(account -> core.adoptStoredSession(account));
+ * }</pre>
+ *
+ * Building one does no I/O: it connects on first use, and reconnects by itself after an outage.
+ */
+public final class RedisSessions implements AutoCloseable {
+
+    /** The default prefix of every key and channel. */
+    public static final String DEFAULT_PREFIX = "smartapi-auth:";
+
+    private final Connections redis;
+    private final Keys keys;
+    private final SessionSeal seal;
+    private final RenewalNotices notices;
+    private final ScheduledExecutorService extender;
+    private final ExecutorService dispatcher;
+    private final SessionStorePort store;
+    private final RedisSessionLease lease;
+
+    private RedisSessions(Builder builder, byte[] key) {
+        String node = UUID.randomUUID().toString();
+        this.keys = new Keys(builder.prefix);
+        this.seal = new SessionSeal(key);
+        this.redis = new Connections(builder.uri, builder.commandTimeout);
+        this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
+        this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
+        this.notices = new RenewalNotices(keys, node, dispatcher);
+        HeldFences fences = new HeldFences();
+        this.store = new SubscribingStore(new RedisSessionStore(redis, keys, seal, fences, builder.clock, node));
+        this.lease = new RedisSessionLease(redis, keys, fences, builder.leaseTime, extender);
+    }
+
+    public static Builder builder(URI redis) {
+        return new Builder(redis);
+    }
+
+    public SessionStorePort store() {
+        return store;
+    }
+
+    public SessionLeasePort lease() {
+        return lease;
+    }
+
+    /**
+     * Calls {@code listener} when another process saved a renewed session of an account, soon after
+     * it did (Redis pub/sub), on a thread of the adapter's: the listener should re-read the store.
+     * Subscribes with the store's next use (no I/O here). Notices sent while this process was
+     * disconnected are lost; the stored session is still there.
+     */
+    public void onRenewal(Consumer<ClientCode> listener) {
+        notices.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Where sessions are kept; never the password. */
+    public String describe() {
+        return store.describe();
+    }
+
+    private void subscribe() {
+        if (notices.hasListeners()) {
+            redis.subscribe(keys.allRenewals(), notices);
+        }
+    }
+
+    /** Closes the connections and wipes this object's copy of the key. Leases still held lapse at their expiry. */
+    @Override
+    public void close() {
+        extender.shutdownNow();
+        dispatcher.shutdownNow();
+        redis.close();
+        seal.close();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Subscribes to renewal notices with the first use of the store, and again after an outage. */
+    private final class SubscribingStore implements SessionStorePort {
+        private final SessionStorePort delegate;
+
+        SubscribingStore(SessionStorePort delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<Session> load(ClientCode account) {
+            Optional<Session> loaded = delegate.load(account);
+            subscribe();
+            return loaded;
+        }
+
+        @Override
+        public void save(Session session) {
+            delegate.save(session);
+            subscribe();
+        }
+
+        @Override
+        public void delete(ClientCode account) {
+            delegate.delete(account);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+    }
+
+    /** Where Redis is, the key, and the timings. */
+    public static final class Builder {
+        private final RedisURI uri;
+        private byte[] key;
+        private String prefix = DEFAULT_PREFIX;
+        private Duration leaseTime = Duration.ofSeconds(30);
+        private Duration commandTimeout = Duration.ofSeconds(2);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(URI redis) {
+            Objects.requireNonNull(redis, "the Redis URI is required");
+            try {
+                this.uri = RedisURI.create(redis);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("not a Redis URI (redis://[:password@]host[:port][/database] or"
+                        + " rediss://...): " + redactedUri(redis));
+            }
+        }
+
+        private static String redactedUri(URI uri) {
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        }
+
+        /** The 32-byte key that seals sessions; every process sharing the store needs the same one. */
+        public Builder key(byte[] key) {
+            if (key == null || key.length != SessionSeal.KEY_LENGTH) {
+                throw new ConfigurationException("the Redis session key must be 32 bytes");
+            }
+            this.key = key.clone();
+            return this;
+        }
+
+        /** The key from a file of 32 bytes or of their base64. */
+        public Builder keyFile(Path file) {
+            byte[] read = RedisKeyMaterial.fromFile(file);
+            try {
+                return key(read);
+            } finally {
+                Arrays.fill(read, (byte) 0);
+            }
+        }
+
+        /** Prefix of every key and channel, to share one Redis between deployments. */
+        public Builder keyPrefix(String prefix) {
+            if (prefix == null || prefix.isEmpty() || prefix.contains("{") || prefix.contains("}")) {
+                throw new IllegalArgumentException("the key prefix must be non-empty and without braces");
+            }
+            this.prefix = prefix;
+            return this;
+        }
+
+        /** How long a lease outlives a holder that stopped extending it (crashed or stalled). */
+        public Builder leaseTime(Duration leaseTime) {
+            if (leaseTime.toMillis() < 3) {
+                throw new IllegalArgumentException("the lease time must be at least 3 ms");
+            }
+            this.leaseTime = leaseTime;
+            return this;
+        }
+
+        /** How long one Redis command (and a connection attempt) may take before it counts as an outage. */
+        public Builder commandTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the command timeout must be positive");
+            }
+            this.commandTimeout = timeout;
+            return this;
+        }
+
+        /** The clock that dates sessions' time to live in Redis. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public RedisSessions build() {
+            if (key == null) {
+                throw new ConfigurationException("the Redis session store needs a 32-byte key (keyFile or key)");
+            }
+            try {
+                return new RedisSessions(this, key);
+            } finally {
+                Arrays.fill(key, (byte) 0);
+                key = null;
+            }
+        }
+    }
+}

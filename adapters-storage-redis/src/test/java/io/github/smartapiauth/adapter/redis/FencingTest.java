@@ -1,0 +1,124 @@
+package io.github.smartapiauth.adapter.redis;
+
+import static io.github.smartapiauth.adapter.redis.SealedValuesTest.A;
+import static io.github.smartapiauth.adapter.redis.SealedValuesTest.NOW;
+import static io.github.smartapiauth.adapter.redis.SealedValuesTest.session;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.smartapiauth.adapter.redis.testing.RedisServer;
+import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
+import io.github.smartapiauth.domain.error.SessionStoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two "processes" (adapter instances) on one Redis: leases lapse, fences refuse stale writers. */
+class FencingTest {
+
+    private static final Duration LONG = Duration.ofSeconds(20);
+    private static RedisServer server;
+    private static int tests;
+    private final Keys keys = new Keys("fencing-" + (++tests) + ":");
+    private final RedisSessions first = sessions(Duration.ofSeconds(30));
+    private final RedisSessions second = sessions(Duration.ofSeconds(30));
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        server = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        server.close();
+    }
+
+    @AfterEach
+    void close() {
+        first.close();
+        second.close();
+    }
+
+    private RedisSessions sessions(Duration leaseTime) {
+        return RedisSessions.builder(server.uri()).key(TestRedis.KEY).keyPrefix(keys.prefix()).leaseTime(leaseTime)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    }
+
+    @Test
+    void aRenewerThatStalledPastItsLeaseCannotReplaceTheNewerSession() throws Exception {
+        try (Lease stalled = first.lease().acquire(A, LONG)) {
+            // The stalled holder stops extending its lease, which lapses.
+            server.command("DEL", keys.lease(A));
+            try (Lease newer = second.lease().acquire(A, LONG)) {
+                assertThat(newer.fencingToken()).isGreaterThan(stalled.fencingToken());
+                second.store().save(session(A, "newer"));
+            }
+            assertThatThrownBy(() -> first.store().save(session(A, "stale"))).isInstanceOf(SessionStoreException.class)
+                    .hasMessageContaining("fencing token " + stalled.fencingToken());
+            assertThatThrownBy(() -> first.store().delete(A)).isInstanceOf(SessionStoreException.class);
+        }
+        assertThat(first.store().load(A).orElseThrow().tokens().accessToken().value()).isEqualTo("access-secret-newer");
+    }
+
+    @Test
+    void aHolderWhoseLeaseLapsedWithoutANewGrantMayStillSave() throws Exception {
+        try (Lease held = first.lease().acquire(A, LONG)) {
+            server.command("DEL", keys.lease(A));
+            first.store().save(session(A, "late"));
+        }
+        assertThat(second.store().load(A)).isPresent();
+    }
+
+    @Test
+    void onlyTheHoldingThreadsWritesAreFenced() throws Exception {
+        try (Lease held = first.lease().acquire(A, LONG)) {
+            server.command("DEL", keys.lease(A));
+            second.lease().acquire(A, LONG).close();
+            Thread other = new Thread(() -> first.store().save(session(A, "unleased")));
+            other.start();
+            other.join();
+        }
+        assertThat(first.store().load(A).orElseThrow().tokens().accessToken().value())
+                .isEqualTo("access-secret-unleased");
+    }
+
+    @Test
+    void aCrashedHoldersLeaseLapsesAtItsExpiry() throws Exception {
+        // What a holder that died leaves behind: its owner id with the lease's expiry.
+        server.command("SET", keys.lease(A), "owner-that-crashed", "PX", "300");
+
+        assertThatThrownBy(() -> second.lease().acquire(A, Duration.ofMillis(50)))
+                .isInstanceOf(SessionStoreException.class);
+        try (Lease taken = second.lease().acquire(A, LONG)) {
+            assertThat(taken.fencingToken()).isPositive();
+        }
+    }
+
+    @Test
+    void aLiveHolderKeepsExtendingItsLease() throws Exception {
+        try (RedisSessions shortLeases = sessions(Duration.ofMillis(300));
+             Lease held = shortLeases.lease().acquire(A, LONG)) {
+            TimeUnit.MILLISECONDS.sleep(900);
+            assertThatThrownBy(() -> second.lease().acquire(A, Duration.ofMillis(20)))
+                    .isInstanceOf(SessionStoreException.class);
+            assertThat(Long.parseLong(server.command("PTTL", keys.lease(A)).substring(1))).isPositive();
+        }
+    }
+
+    @Test
+    void fencingTokensKeepGrowingWhenRedisRestartsEmpty() throws Exception {
+        long before;
+        try (Lease held = first.lease().acquire(A, LONG)) {
+            before = held.fencingToken();
+        }
+        server.restart();
+        try (Lease after = TestRedis.awaitLease(second, A)) {
+            assertThat(after.fencingToken()).isGreaterThan(before);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.smartapiauth.adapter.redis.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} on a free loopback port, without persistence, for tests. When
+ * {@code redis-server} is not installed, {@link #start()} fails with how to install it: the
+ * tests never skip (CI's {@code .ci/run} installs it).
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private final int port;
+    private Process process;
+
+    private RedisServer(int port) {
+        this.port = port;
+    }
+
+    /** Starts a server on a free port. */
+    public static RedisServer start() throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort());
+        server.launch();
+        return server;
+    }
+
+    public URI uri() {
+        return URI.create("redis://127.0.0.1:" + port + "/0");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Kills the server (all data is lost: it persists nothing). */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("redis-server did not stop");
+            }
+        }
+        process = null;
+    }
+
+    /** Starts the server again on the same port, empty. */
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        launch();
+    }
+
+    /** Sends one command (inline protocol) and returns the first line of the reply. */
+    public String command(String... words) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
+            for (String word : words) {
+                request.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                        .append(word).append("\r\n");
+            }
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return readLine(socket.getInputStream());
+        }
+    }
+
+    /** The raw value of a key (GET), or null when there is none. */
+    public byte[] get(String key) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            byte[] name = key.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("*2\r\n$3\r\nGET\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(name);
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = readLine(in);
+            if (head.equals("$-1") || head.equals("_")) {
+                return null;
+            }
+            int length = Integer.parseInt(head.substring(1));
+            byte[] value = in.readNBytes(length);
+            in.readNBytes(2);
+            return value;
+        }
+    }
+
+    /** Replaces the raw value of a key, keeping its time to live. */
+    public void set(String key, byte[] value) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            byte[] name = key.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("*4\r\n$3\r\nSET\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(name);
+            out.write(("\r\n$" + value.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(value);
+            out.write("\r\n$7\r\nKEEPTTL\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String reply = readLine(socket.getInputStream());
+            if (!reply.equals("+OK")) {
+                throw new IOException("SET failed: " + reply);
+            }
+        }
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        String executable = executable();
+        Path log = Files.createTempFile("redis-server-" + port, ".log");
+        process = new ProcessBuilder(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", log.toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("redis-server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if ("+PONG".equals(command("PING"))) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        stop();
+        throw new AssertionError("redis-server did not answer PING on port " + port + "; see " + log);
+    }
+
+    private static String executable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "redis-server");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        for (String fallback : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
+            if (Files.isExecutable(Path.of(fallback))) {
+                return fallback;
+            }
+        }
+        throw new AssertionError("redis-server is not installed, and the Redis tests need a real one: install it"
+                + " (Debian/Ubuntu: apt-get install -y redis-server; .ci/run does this on CI)");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\r') {
+            line.append((char) c);
+        }
+        if (c == '\r') {
+            in.read();
+        }
+        return line.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,261 @@
+package io.github.smartapiauth.bootstrap.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.smartapiauth.adapter.redis.RedisSessions;
+import io.github.smartapiauth.adapter.redis.testing.RedisServer;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.error.SessionStoreException;
+import io.github.smartapiauth.domain.session.Session;
+import io.github.smartapiauth.sandbox.Route;
+import io.github.smartapiauth.sandbox.SandboxAccount;
+import io.github.smartapiauth.sandbox.SandboxClock;
+import io.github.smartapiauth.sandbox.SmartApiSandbox;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three processes of 50 threads each share one session through one Redis, against the sandbox:
+ * one login for all; when the session expires, one renewal upstream for all, and every caller gets
+ * the new token; Redis restarts empty in the middle: no caller fails while its token is valid,
+ * and the cluster converges on one session afterwards. Clocks (sandbox and processes) are set by
+ * the test.
+ */
+class RedisClusterTest {
+
+    private static final SandboxAccount ACCOUNT = SandboxAccount.of("cluster-test-key-77", "R1234567", "2468",
+            "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ");
+    private static final ClientCode CLIENT = ClientCode.of(ACCOUNT.clientCode());
+    /** 5 s into a TOTP step, so a login never waits for the next step on a clock that stands still. */
+    private static final Instant T0 = Instant.parse("2026-11-24T04:00:05Z");
+    private static final Duration LIFETIME = Duration.ofHours(2);
+    private static final Duration STEP = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final SandboxClock sandboxClock = SandboxClock.at(T0);
+    private final byte[] key = new byte[32];
+    private RedisServer redis;
+    private SmartApiSandbox sandbox;
+    private RedisSessions observer;
+    private final List<Node> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        new java.security.SecureRandom().nextBytes(key);
+        redis = RedisServer.start();
+        sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(sandboxClock).rateLimits(false)
+                .tokenLifetime(LIFETIME).workerThreads(8).build();
+        URI base = sandbox.start();
+        observer = RedisSessions.builder(redis.uri()).key(key).clock(sandboxClock).build();
+        for (int i = 0; i < 3; i++) {
+            nodes.add(Node.start(i, base, redis.uri(), Base64.getEncoder().encodeToString(key),
+                    dir.resolve("node-" + i + ".err")));
+        }
+        for (Node node : nodes) {
+            assertThat(node.read()).isEqualTo("ready");
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Node node : nodes) {
+            node.close();
+        }
+        observer.close();
+        sandbox.close();
+        redis.close();
+    }
+
+    @Test
+    void threeProcessesShareOneSessionThroughExpiryAndARedisRestart() throws Exception {
+        // One login for 150 callers.
+        Set<String> first = tokensEverywhere(T0, 0);
+        assertThat(upstream()).isEqualTo(1);
+        assertThat(sandbox.calls(Route.LOGIN)).isEqualTo(1);
+
+        // The session expires (within the expiry margin, while its refresh token is still good): one
+        // renewal upstream for all, and everyone gets the new token.
+        Set<String> second = tokensEverywhere(T0.plus(LIFETIME).minusSeconds(20), 0);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(upstream()).as("logins and refreshes in total (logins %d)", sandbox.calls(Route.LOGIN)).isEqualTo(2);
+        Session stored = observer.store().load(CLIENT).orElseThrow();
+        assertThat(Set.of(ClusterNode.hash(stored.tokens().accessToken().value()))).isEqualTo(second);
+
+        // Redis goes away while the session is stale but valid: nobody fails, nobody renews.
+        redis.stop();
+        Instant stale = alignedToStep(stored.expiresAt().minus(Duration.ofMinutes(4)).minusSeconds(50));
+        assertThat(tokensEverywhere(stale, 0)).isEqualTo(second);
+        assertThat(tokensEverywhere(stale.plus(STEP), 0)).isEqualTo(second);
+        assertThat(upstream()).isEqualTo(2);
+
+        // Redis comes back empty: the next refresh ahead is done once, and everyone converges on it.
+        redis.restart();
+        awaitRedis();
+        TimeUnit.MILLISECONDS.sleep(1500); // Lettuce's reconnect backoff is at most a second.
+        Instant at = stale.plus(STEP);
+        Set<String> third = second;
+        for (int round = 0; round < 5 && (third.equals(second) || third.size() != 1); round++) {
+            at = at.plus(STEP);
+            assertThat(at).isBefore(stored.expiresAt().minusSeconds(30));
+            tokensEverywhere(at, -1);
+            TimeUnit.MILLISECONDS.sleep(300);
+            third = tokensEverywhere(at, -1);
+        }
+        assertThat(third).hasSize(1).isNotEqualTo(second);
+        assertThat(upstream()).as("one renewal after the restart").isEqualTo(3);
+        Session converged = observer.store().load(CLIENT).orElseThrow();
+        assertThat(Set.of(ClusterNode.hash(converged.tokens().accessToken().value()))).isEqualTo(third);
+        int storeFailures = 0;
+        for (Node node : nodes) {
+            node.send("events");
+            storeFailures += Integer.parseInt(node.read().split(" ")[1]);
+        }
+        assertThat(storeFailures).as("the outage was reported through events").isPositive();
+    }
+
+    private long upstream() {
+        return sandbox.calls(Route.LOGIN) + sandbox.calls(Route.GENERATE_TOKENS);
+    }
+
+    private static Instant alignedToStep(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        return Instant.ofEpochSecond(seconds - Math.floorMod(seconds, 30) + 30 + 5);
+    }
+
+    /**
+     * Sets every clock to {@code at}, has 50 threads in each process ask at once, and returns the
+     * token hashes seen; with {@code expectedFailures} 0 every caller must have got a token and each
+     * process one single token, all the same.
+     */
+    private Set<String> tokensEverywhere(Instant at, int expectedFailures) throws Exception {
+        sandboxClock.set(at);
+        for (Node node : nodes) {
+            node.send("time " + at);
+        }
+        for (Node node : nodes) {
+            assertThat(node.read()).isEqualTo("ok");
+        }
+        for (Node node : nodes) {
+            node.send("tokens");
+        }
+        Set<String> all = new HashSet<>();
+        for (Node node : nodes) {
+            String[] answer = node.read().split(" ");
+            assertThat(answer[0]).isEqualTo("tokens");
+            if (expectedFailures >= 0) {
+                assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d (see its stderr)", node.index)
+                        .isEqualTo(expectedFailures);
+                assertThat(answer).as("one token in node %d", node.index).hasSize(3);
+                assertThat(answer[2]).doesNotContain(",");
+            } else {
+                assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d", node.index).isZero();
+            }
+            all.addAll(List.of(answer[2].split(",")));
+        }
+        if (expectedFailures == 0) {
+            assertThat(all).as("the same token in every process").hasSize(1);
+        }
+        return all;
+    }
+
+    private void awaitRedis() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                observer.store().load(CLIENT);
+                return;
+            } catch (SessionStoreException notYet) {
+                if (attempt > 200) {
+                    throw notYet;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+    }
+
+    /** A child JVM running {@link ClusterNode}, talked to line by line. */
+    private static final class Node implements AutoCloseable {
+        final int index;
+        private final Process process;
+        private final BufferedReader out;
+        private final Writer in;
+
+        private Node(int index, Process process) {
+            this.index = index;
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        static Node start(int index, URI base, URI redis, String key, Path errors) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), ClusterNode.class.getName(), T0.toString()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
+            builder.environment().putAll(java.util.Map.of(
+                    "SMARTAPI_API_KEY", ACCOUNT.apiKey(),
+                    "SMARTAPI_CLIENT_CODE", ACCOUNT.clientCode(),
+                    "SMARTAPI_PIN", ACCOUNT.mpin(),
+                    "SMARTAPI_TOTP_SECRET", ACCOUNT.totpSecret(),
+                    "SMARTAPI_BASE_URL", base.toString(),
+                    "SMARTAPI_STORE", redis.toString(),
+                    "SMARTAPI_REDIS_KEY", key,
+                    "SMARTAPI_PACING", "false"));
+            return new Node(index, builder.start());
+        }
+
+        void send(String line) throws Exception {
+            in.write(line + "\n");
+            in.flush();
+        }
+
+        String read() throws Exception {
+            String line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(120, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("node " + index + " ended (exit " + process.waitFor() + "); see its stderr");
+            }
+            return line;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (process.isAlive()) {
+                try {
+                    send("quit");
+                } catch (java.io.IOException gone) {
+                    // Already ending.
+                }
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+}
