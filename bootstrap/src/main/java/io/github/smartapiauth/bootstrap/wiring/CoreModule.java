@@ -18,6 +18,7 @@ import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.application.service.SessionService;
+import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import java.time.Clock;
 
@@ -39,7 +40,8 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     SessionService sessions(SmartApiAuthConfig config, AuthenticationPort authentication, ProfilePort profiles,
                             OneTimePasswordPort oneTimePasswords, SessionStorePort store, SessionLeasePort lease,
-                            SessionEventsPort events, Clock clock, RenewalSettings settings) {
+                            SessionEventsPort events, Clock clock, Sleeper sleeper,
+                            RenewalSettings settings) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(authentication)
                 .profiles(profiles)
@@ -48,6 +50,7 @@ public final class CoreModule extends AbstractModule {
                 .lease(lease)
                 .events(events)
                 .clock(clock)
+                .sleeper(sleeper)
                 .settings(settings);
         config.accounts().forEach(account -> builder.account(account.credentials()));
         return builder.build();
