@@ -13,10 +13,10 @@ import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.Pin;
-import io.github.smartapiauth.sandbox.SandboxClock;
 import io.github.smartapiauth.sandbox.SmartApiSandbox;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +32,12 @@ final class World implements AutoCloseable {
     static final Argon2idParameters CHEAP_KDF = new Argon2idParameters(64, 1, 1);
     static final ClientCode ACCOUNT = ClientCode.of(Sentinels.CLIENT_CODE);
 
-    final SandboxClock clock;
+    final Clock clock;
     final SmartApiSandbox sandbox;
     final URI baseUrl;
     final Path vaultDir;
 
-    World(SandboxClock clock, Path vaultDir, SmartApiSandbox.Builder sandbox) {
+    World(Clock clock, Path vaultDir, SmartApiSandbox.Builder sandbox) {
         this.clock = clock;
         this.vaultDir = vaultDir;
         this.sandbox = sandbox.account(Sentinels.ACCOUNT).clock(clock).build();
