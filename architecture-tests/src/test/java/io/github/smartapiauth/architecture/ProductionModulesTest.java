@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
 class ProductionModulesTest {
 
     /** Reactor modules that are not production code. */
-    private static final Set<String> NOT_PRODUCTION = Set.of("architecture-tests", "benchmarks");
+    private static final Set<String> NOT_PRODUCTION = Set.of("architecture-tests", "benchmarks", "reliability-tests");
 
     private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
 

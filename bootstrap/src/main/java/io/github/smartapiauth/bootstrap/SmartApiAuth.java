@@ -15,6 +15,7 @@ import io.github.smartapiauth.application.port.in.LogoutResult;
 import io.github.smartapiauth.application.port.in.RejectedTokenReport;
 import io.github.smartapiauth.application.port.in.SessionStatus;
 import io.github.smartapiauth.application.service.SessionService;
+import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.ConfigReader;
 import io.github.smartapiauth.bootstrap.config.ConfigSources;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
@@ -199,6 +200,7 @@ public final class SmartApiAuth implements AutoCloseable {
 
         private SmartApiAuthConfig config;
         private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
         private final SessionEventHub events = new SessionEventHub();
         private final List<Module> adapterModules = new ArrayList<>();
 
@@ -212,6 +214,16 @@ public final class SmartApiAuth implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How the core waits (for the next TOTP step, between retries); by default real time. Give one
+         * that agrees with {@link #clock(Clock)}: with a simulated or compressed clock, a real-time
+         * sleeper would wait real seconds for a step boundary the clock passes in milliseconds.
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
@@ -235,9 +247,9 @@ public final class SmartApiAuth implements AutoCloseable {
             }
             SmartApiAuthModule module;
             if (adapterModules.isEmpty()) {
-                module = SmartApiAuthModule.production(config, clock, events);
+                module = SmartApiAuthModule.production(config, clock, sleeper, events);
             } else {
-                List<Module> modules = new ArrayList<>(SmartApiAuthModule.core(config, clock, events));
+                List<Module> modules = new ArrayList<>(SmartApiAuthModule.core(config, clock, sleeper, events));
                 modules.addAll(adapterModules);
                 module = SmartApiAuthModule.of(modules);
             }

@@ -2,6 +2,7 @@ package io.github.smartapiauth.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import io.github.smartapiauth.bootstrap.events.SessionEventHub;
 import io.github.smartapiauth.bootstrap.wiring.ConfigModule;
@@ -39,7 +40,13 @@ public final class SmartApiAuthModule extends AbstractModule {
     }
 
     public static SmartApiAuthModule production(SmartApiAuthConfig config, Clock clock, SessionEventHub events) {
-        List<Module> modules = new ArrayList<>(core(config, clock, events));
+        return production(config, clock, Sleeper.system(), events);
+    }
+
+    /** The production wiring, waiting with {@code sleeper} (which must agree with {@code clock}). */
+    public static SmartApiAuthModule production(SmartApiAuthConfig config, Clock clock, Sleeper sleeper,
+                                                SessionEventHub events) {
+        List<Module> modules = new ArrayList<>(core(config, clock, sleeper, events));
         modules.add(new HttpModule());
         modules.add(totpModuleFor(config));
         modules.add(storeModuleFor(config));
@@ -48,7 +55,12 @@ public final class SmartApiAuthModule extends AbstractModule {
 
     /** The core alone (configuration, clock, events, session service): add adapter modules of your choice. */
     public static List<Module> core(SmartApiAuthConfig config, Clock clock, SessionEventHub events) {
-        return List.of(new ConfigModule(config, clock), new EventsModule(events), new CoreModule());
+        return core(config, clock, Sleeper.system(), events);
+    }
+
+    /** The core alone, waiting with {@code sleeper} (which must agree with {@code clock}). */
+    public static List<Module> core(SmartApiAuthConfig config, Clock clock, Sleeper sleeper, SessionEventHub events) {
+        return List.of(new ConfigModule(config, clock, sleeper), new EventsModule(events), new CoreModule());
     }
 
     /** The given modules as one. */

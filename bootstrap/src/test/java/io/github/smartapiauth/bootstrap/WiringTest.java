@@ -32,6 +32,8 @@ import io.github.smartapiauth.application.service.SessionService;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import io.github.smartapiauth.domain.event.SessionEvent;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -103,5 +105,33 @@ class WiringTest {
         assertThat(fixture.broker.calls(FakeBroker.Operation.LOGIN)).isEqualTo(1);
         assertThat(events).hasAtLeastOneElementOfType(SessionEvent.Opened.class)
                 .hasAtLeastOneElementOfType(SessionEvent.LoggedOut.class);
+    }
+
+    @Test
+    void theFacadeWaitsForTheNextTotpStepWithTheGivenSleeperNotInRealTime() {
+        // 28.5 s into a 30 s step: under the 2 s minimum, so the login waits for the next step.
+        CoreFixture fixture = new CoreFixture(java.time.Instant.parse("2026-11-24T03:45:28.500Z"));
+        List<Duration> waits = new ArrayList<>();
+        AbstractModule fakes = new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(AuthenticationPort.class).toInstance(fixture.broker);
+                bind(ProfilePort.class).toInstance(fixture.broker);
+                bind(OneTimePasswordPort.class).toInstance(fixture.codes);
+                bind(SessionStorePort.class).toInstance(new InMemoryStore());
+                bind(SessionLeasePort.class).toInstance(new InMemoryLease());
+            }
+        };
+
+        try (SmartApiAuth auth = SmartApiAuth.builder().config(config(new SmartApiAuthConfig.MemoryStore()))
+                .clock(fixture.clock).sleeper(duration -> {
+                    waits.add(duration);
+                    fixture.clock.advance(duration);
+                }).adapters(fakes).build()) {
+            assertThat(auth.accessToken()).startsWith("access-A1234567-");
+        }
+        assertThat(waits).containsExactly(Duration.ofMillis(1500));
+        assertThat(fixture.codes.stepsAsked()).containsExactly(
+                java.time.Instant.parse("2026-11-24T03:45:30Z").getEpochSecond() / 30);
     }
 }

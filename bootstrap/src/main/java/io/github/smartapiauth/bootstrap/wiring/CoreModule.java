@@ -19,6 +19,7 @@ import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.application.service.SessionService;
+import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import java.time.Clock;
 
@@ -41,7 +42,8 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     SessionService sessions(SmartApiAuthConfig config, AuthenticationPort authentication, ProfilePort profiles,
                             OneTimePasswordPort oneTimePasswords, SessionStorePort store, SessionLeasePort lease,
-                            SessionEventsPort events, Clock clock, RenewalSettings settings) {
+                            SessionEventsPort events, Clock clock, Sleeper sleeper,
+                            RenewalSettings settings) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(authentication)
                 .profiles(profiles)
@@ -50,6 +52,7 @@ public final class CoreModule extends AbstractModule {
                 .lease(lease)
                 .events(events)
                 .clock(clock)
+                .sleeper(sleeper)
                 .settings(settings);
         config.accounts().forEach(account -> builder.account(account.credentials()));
         return builder.build();
