@@ -1,0 +1,85 @@
+package io.github.smartapiauth.benchmarks;
+
+import io.github.smartapiauth.sandbox.SandboxAccount;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The baseline client: the JDK's HttpClient sending the very request the library sends (same
+ * route, headers and body), reading the answer as bytes, checking only the status code.
+ */
+final class RawCalls {
+
+    static final String LOGIN = "/rest/auth/angelbroking/user/v1/loginByPassword";
+    static final String REFRESH = "/rest/auth/angelbroking/jwt/v1/generateTokens";
+    static final String PROFILE = "/rest/secure/angelbroking/user/v1/getProfile";
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final URI base;
+
+    RawCalls(URI base) {
+        this.base = base;
+    }
+
+    byte[] login(SandboxAccount account, String code) {
+        String body = "{\"clientcode\":\"" + account.clientCode() + "\",\"password\":\"" + account.mpin()
+                + "\",\"totp\":\"" + code + "\"}";
+        return send(request(LOGIN, account.apiKey(), null).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    byte[] refresh(SandboxAccount account, String jwt, String refreshToken) {
+        String body = "{\"refreshToken\":\"" + refreshToken + "\"}";
+        return send(request(REFRESH, account.apiKey(), jwt).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    byte[] profile(SandboxAccount account, String jwt) {
+        return send(request(PROFILE, account.apiKey(), jwt).GET().build());
+    }
+
+    private HttpRequest.Builder request(String route, String apiKey, String jwt) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(route))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-UserType", "USER")
+                .header("X-SourceID", "WEB")
+                .header("X-ClientLocalIP", "127.0.0.1")
+                .header("X-ClientPublicIP", "127.0.0.1")
+                .header("X-MACAddress", "00:00:00:00:00:00")
+                .header("X-PrivateKey", apiKey);
+        if (jwt != null) {
+            builder.header("Authorization", "Bearer " + jwt);
+        }
+        return builder;
+    }
+
+    private byte[] send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the sandbox answered HTTP " + response.statusCode() + " to "
+                        + request.uri().getPath());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Whether an answer is SmartAPI's success envelope (for checks outside the measured loop). */
+    static boolean succeeded(byte[] answer) {
+        return new String(answer, StandardCharsets.UTF_8).contains("\"status\":true");
+    }
+}
