@@ -48,17 +48,17 @@ echo "mvn -B -q -DskipTests package -pl benchmarks -am" >> "$OUT/commands.txt"
   echo "JDK:"
   java -version 2>&1 | sed 's/^/  /'
   echo "JMH 1.37; mode: $MODE"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared with other jobs)"
 } > "$OUT/machine.txt"
 date -u '+%Y-%m-%d %H:%M UTC' > "$OUT/date.txt"
 
 B=io.github.smartapiauth.benchmarks
 echo "== JMH"
 run java -jar "$JAR" "$B.AccessTokenBenchmark|$B.TotpBenchmark" "${FAST[@]}" \
-  -rf csv -rff "$OUT/jmh-fast.csv" | tee "$OUT/jmh-fast.log"
+  -rf json -rff "$OUT/jmh-fast.json" | tee "$OUT/jmh-fast.log"
 run java -jar "$JAR" "$B.RoundTripBenchmark|$B.VaultBenchmark|$B.InjectorBenchmark" "${SLOW[@]}" \
-  -rf csv -rff "$OUT/jmh-slow.csv" | tee "$OUT/jmh-slow.log"
-run java -jar "$JAR" "$B.KdfBenchmark" "${KDF[@]}" -rf csv -rff "$OUT/jmh-kdf.csv" | tee "$OUT/jmh-kdf.log"
-{ head -1 "$OUT/jmh-fast.csv"; for f in fast slow kdf; do tail -n +2 "$OUT/jmh-$f.csv"; done; } > "$OUT/jmh.csv"
+  -rf json -rff "$OUT/jmh-slow.json" | tee "$OUT/jmh-slow.log"
+run java -jar "$JAR" "$B.KdfBenchmark" "${KDF[@]}" -rf json -rff "$OUT/jmh-kdf.json" | tee "$OUT/jmh-kdf.log"
 for f in fast slow kdf; do sed -n '/^Benchmark /,$p' "$OUT/jmh-$f.log"; echo; done > "$OUT/jmh-summary.txt"
 
 echo "== harnesses"
@@ -72,6 +72,7 @@ echo "== harnesses"
   run java -cp "$JAR" $B.ThunderingHerd 1000 "$HERD_ROUNDS" "$OUT/herd.properties"
 } 2>&1 | grep -v '^SLF4J' | tee "$OUT/harness.txt"
 
+echo "load average at end:   $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 cp "$ROOT/benchmarks/notes.md" "$OUT/notes.md" 2>/dev/null || true
 java -cp "$JAR" $B.BenchReport "$OUT" "$ROOT/docs/benchmarks.md" "$MODE"
 echo "== wrote docs/benchmarks.md"

@@ -139,6 +139,18 @@ public class VaultBenchmark {
         return cipher.doFinal(ciphertext);
     }
 
+    /**
+     * The bare decryption as the vault's cipher is written: {@code Cipher.getInstance} on every call
+     * (a provider lookup), to show what that costs against the prepared one above.
+     */
+    @Benchmark
+    public byte[] baselineAesGcmDecryptNewCipher() throws GeneralSecurityException {
+        Cipher perCall = Cipher.getInstance("AES/GCM/NoPadding");
+        perCall.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+        perCall.updateAAD(header);
+        return perCall.doFinal(ciphertext);
+    }
+
     /** Baseline: encrypt the same number of bytes under a new nonce (GCM forbids reusing one for encryption). */
     @Benchmark
     public byte[] baselineAesGcmEncrypt() throws GeneralSecurityException {

@@ -71,6 +71,7 @@ class BenchmarksSmokeTest {
         benchmark.prepare();
         try {
             assertThat(benchmark.baselineAesGcmDecrypt()).isNotEmpty();
+            assertThat(benchmark.baselineAesGcmDecryptNewCipher()).isNotEmpty();
             assertThat(benchmark.baselineAesGcmEncrypt()).isNotEmpty();
             assertThat(benchmark.baselineReadFileAndDecrypt()).isNotEmpty();
             assertThat(benchmark.writeOursFsync()).isNotNull();
