@@ -33,8 +33,8 @@ echo "== build"
 mvn -B -q -DskipTests package -pl benchmarks -am
 rm -rf "$OUT"; mkdir -p "$OUT"
 : > "$OUT/commands.txt"
-run() { # logs the command, then runs it
-  echo "$*" | sed "s|$ROOT/||g" >> "$OUT/commands.txt"
+run() { # logs the command (quoted, to paste into a shell), then runs it
+  printf '%q ' "$@" | sed -e "s|$ROOT/||g" -e 's/ $//' >> "$OUT/commands.txt"; echo >> "$OUT/commands.txt"
   "$@"
 }
 echo "mvn -B -q -DskipTests package -pl benchmarks -am" >> "$OUT/commands.txt"

@@ -46,6 +46,27 @@ final class RawCalls {
         return send(request(REFRESH, account.apiKey(), jwt).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** The refresh with the body read through {@code BodyHandlers.ofInputStream()}, as Feign's JDK client reads it. */
+    byte[] refreshStreamingBody(SandboxAccount account, String jwt, String refreshToken) {
+        String body = "{\"refreshToken\":\"" + refreshToken + "\"}";
+        HttpRequest request = request(REFRESH, account.apiKey(), jwt).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                byte[] bytes = in.readAllBytes();
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("the sandbox answered HTTP " + response.statusCode());
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     byte[] profile(SandboxAccount account, String jwt) {
         return send(request(PROFILE, account.apiKey(), jwt).GET().build());
     }

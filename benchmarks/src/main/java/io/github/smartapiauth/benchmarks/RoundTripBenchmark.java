@@ -85,4 +85,10 @@ public class RoundTripBenchmark {
     public byte[] refreshRawHttpClient() {
         return raw.refresh(account, tokens.accessToken().value(), tokens.refreshToken().value());
     }
+
+    /** Context: the raw call reading its body as a stream, as Feign's JDK client ({@code Http2Client}) does. */
+    @Benchmark
+    public byte[] refreshRawHttpClientStreamingBody() {
+        return raw.refreshStreamingBody(account, tokens.accessToken().value(), tokens.refreshToken().value());
+    }
 }

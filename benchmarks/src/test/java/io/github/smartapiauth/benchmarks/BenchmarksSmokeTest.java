@@ -60,6 +60,7 @@ class BenchmarksSmokeTest {
             assertThat(RawCalls.succeeded(benchmark.loginRawHttpClient())).isTrue();
             assertThat(benchmark.refreshOurs().accessToken().value()).isNotEmpty();
             assertThat(RawCalls.succeeded(benchmark.refreshRawHttpClient())).isTrue();
+            assertThat(RawCalls.succeeded(benchmark.refreshRawHttpClientStreamingBody())).isTrue();
         } finally {
             benchmark.stop();
         }
