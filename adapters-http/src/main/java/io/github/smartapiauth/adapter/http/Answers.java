@@ -61,8 +61,7 @@ final class Answers {
 
     /** A problem recognisable without parsing JSON, or null when the body should be JSON. */
     private static SmartApiAuthException problemWithoutJson(String route, int status, String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (status == 403 && lower.contains("exceeding access rate")) {
+        if (status == 403 && text.toLowerCase(Locale.ROOT).contains("exceeding access rate")) {
             return new RateLimitedException("SmartAPI refused " + route + " for exceeding its per-second rate limit"
                     + " (HTTP 403); calls are paced client-side, so another client may share this account", RATE_LIMIT_RESET);
         }

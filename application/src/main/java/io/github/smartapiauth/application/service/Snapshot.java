@@ -16,9 +16,17 @@ import java.time.Instant;
  * @param blocked why automatic renewal is stopped, or null
  * @param loggedOut whether the session was logged out (no automatic login follows)
  * @param refreshCanExtend whether a refresh ahead of time would make the session live longer
+ * @param freshBeforeMillis a clock reading in epoch milliseconds below which the session is surely
+ *     FRESH: {@code staleAt} rounded down to the millisecond ({@link Long#MIN_VALUE} without a session)
  */
 record Snapshot(Session session, Instant staleAt, Instant expiredAt, Instant retryAheadAt,
-                SmartApiAuthException blocked, boolean loggedOut, boolean refreshCanExtend) {
+                SmartApiAuthException blocked, boolean loggedOut, boolean refreshCanExtend, long freshBeforeMillis) {
+
+    Snapshot(Session session, Instant staleAt, Instant expiredAt, Instant retryAheadAt,
+             SmartApiAuthException blocked, boolean loggedOut, boolean refreshCanExtend) {
+        this(session, staleAt, expiredAt, retryAheadAt, blocked, loggedOut, refreshCanExtend,
+                session == null ? Long.MIN_VALUE : floorMillis(staleAt));
+    }
 
     static final Snapshot NONE = new Snapshot(null, Instant.MIN, Instant.MIN, Instant.MIN, null, false, false);
     static final Snapshot LOGGED_OUT = new Snapshot(null, Instant.MIN, Instant.MIN, Instant.MIN, null, true, false);
@@ -45,6 +53,23 @@ record Snapshot(Session session, Instant staleAt, Instant expiredAt, Instant ret
     /** The same state without a block or logout, so that an explicit login may proceed. */
     Snapshot unblocked() {
         return loggedOut ? NONE : new Snapshot(session, staleAt, expiredAt, retryAheadAt, null, false, refreshCanExtend);
+    }
+
+    /**
+     * Whether a reading of {@code Clock.millis()} proves the session FRESH. A clock's millis are its
+     * instant rounded down, so {@code nowMillis < floor(staleAt)} implies {@code now < staleAt}; in
+     * the last millisecond before {@code staleAt} this says no and the exact check decides.
+     */
+    boolean surelyFreshAt(long nowMillis) {
+        return nowMillis < freshBeforeMillis;
+    }
+
+    private static long floorMillis(Instant instant) {
+        try {
+            return instant.toEpochMilli();
+        } catch (ArithmeticException outOfRange) {
+            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     boolean isRejected() {
