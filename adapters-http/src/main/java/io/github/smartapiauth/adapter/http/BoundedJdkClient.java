@@ -9,21 +9,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A Feign client on the JDK's HTTP client whose read timeout bounds the whole answer, body
- * included. (The JDK's own request timeout stops at the headers, so a server that stalls
- * mid-body would hold a renewal, and every caller waiting on it, for as long as it likes.)
+ * A Feign client on the JDK's HTTP client in which the read timeout bounds the body too: the
+ * headers must arrive within it (the JDK's request timeout), and then the body within it. The
+ * JDK's own timeout stops at the headers, so a server that stalls mid-body would otherwise hold
+ * a renewal, and every caller waiting on it, as long as it likes. Calls stay synchronous
+ * ({@code send}), which costs far fewer thread hand-offs than {@code sendAsync}.
  */
 final class BoundedJdkClient implements Client {
 
@@ -32,6 +41,7 @@ final class BoundedJdkClient implements Client {
 
     private final HttpClient http;
     private final Duration readTimeout;
+    private volatile ScheduledExecutorService timer;
 
     BoundedJdkClient(HttpClient http, Duration readTimeout) {
         this.http = http;
@@ -40,22 +50,12 @@ final class BoundedJdkClient implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(toJdk(request), HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> response;
         try {
-            response = answer.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + readTimeout);
+            response = http.send(toJdk(request), info -> new DeadlineSubscriber(timer(), readTimeout));
         } catch (InterruptedException e) {
-            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the answer");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException) {
-                throw (IOException) e.getCause();
-            }
-            throw new IOException("the request failed: " + e.getCause().getClass().getSimpleName(), e.getCause());
         }
         return Response.builder()
                 .status(response.statusCode())
@@ -64,6 +64,26 @@ final class BoundedJdkClient implements Client {
                 .body(response.body())
                 .request(request)
                 .build();
+    }
+
+    /** One daemon timer per client, started on the first call (building a client starts no thread). */
+    private ScheduledExecutorService timer() {
+        ScheduledExecutorService current = timer;
+        if (current == null) {
+            synchronized (this) {
+                if (timer == null) {
+                    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+                        Thread thread = new Thread(task, "smartapi-auth-http-deadline");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    executor.setRemoveOnCancelPolicy(true);
+                    timer = executor;
+                }
+                current = timer;
+            }
+        }
+        return current;
     }
 
     private HttpRequest toJdk(Request request) {
@@ -84,4 +104,59 @@ final class BoundedJdkClient implements Client {
         return builder.build();
     }
 
+    /** Collects the body as bytes, or fails with a timeout when it is not complete in time. */
+    private static final class DeadlineSubscriber implements BodySubscriber<byte[]> {
+
+        private final BodySubscriber<byte[]> bytes = BodySubscribers.ofByteArray();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ScheduledFuture<?> deadline;
+        private volatile Flow.Subscription subscription;
+
+        DeadlineSubscriber(ScheduledExecutorService timer, Duration timeout) {
+            bytes.getBody().whenComplete((result, failure) -> {
+                if (failure != null) {
+                    body.completeExceptionally(failure);
+                } else {
+                    body.complete(result);
+                }
+            });
+            deadline = timer.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            body.whenComplete((result, failure) -> deadline.cancel(false));
+        }
+
+        private void expire() {
+            if (body.completeExceptionally(new HttpTimeoutException("the body did not arrive within the read timeout"))) {
+                Flow.Subscription current = subscription;
+                if (current != null) {
+                    current.cancel();
+                }
+            }
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            bytes.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            bytes.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            bytes.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            bytes.onComplete();
+        }
+    }
 }
