@@ -6,37 +6,27 @@ import static io.github.smartapiauth.adapter.redis.SealedValuesTest.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.smartapiauth.adapter.redis.testing.RedisServer;
+import io.github.smartapiauth.adapter.redis.testing.RedisServerExtension;
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two "processes" (adapter instances) on one Redis: leases lapse, fences refuse stale writers. */
 class FencingTest {
 
     private static final Duration LONG = Duration.ofSeconds(20);
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
     private static int tests;
     private final Keys keys = new Keys("fencing-" + (++tests) + ":");
     private final RedisSessions first = sessions(Duration.ofSeconds(30));
     private final RedisSessions second = sessions(Duration.ofSeconds(30));
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        server.close();
-    }
 
     @AfterEach
     void close() {
@@ -45,7 +35,8 @@ class FencingTest {
     }
 
     private RedisSessions sessions(Duration leaseTime) {
-        return RedisSessions.builder(server.uri()).key(TestRedis.KEY).keyPrefix(keys.prefix()).leaseTime(leaseTime)
+        return RedisSessions.builder(REDIS.server().uri()).key(TestRedis.KEY).keyPrefix(keys.prefix())
+                .leaseTime(leaseTime)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
@@ -53,7 +44,7 @@ class FencingTest {
     void aRenewerThatStalledPastItsLeaseCannotReplaceTheNewerSession() throws Exception {
         try (Lease stalled = first.lease().acquire(A, LONG)) {
             // The stalled holder stops extending its lease, which lapses.
-            server.command("DEL", keys.lease(A));
+            REDIS.server().command("DEL", keys.lease(A));
             try (Lease newer = second.lease().acquire(A, LONG)) {
                 assertThat(newer.fencingToken()).isGreaterThan(stalled.fencingToken());
                 second.store().save(session(A, "newer"));
@@ -68,7 +59,7 @@ class FencingTest {
     @Test
     void aHolderWhoseLeaseLapsedWithoutANewGrantMayStillSave() throws Exception {
         try (Lease held = first.lease().acquire(A, LONG)) {
-            server.command("DEL", keys.lease(A));
+            REDIS.server().command("DEL", keys.lease(A));
             first.store().save(session(A, "late"));
         }
         assertThat(second.store().load(A)).isPresent();
@@ -77,7 +68,7 @@ class FencingTest {
     @Test
     void onlyTheHoldingThreadsWritesAreFenced() throws Exception {
         try (Lease held = first.lease().acquire(A, LONG)) {
-            server.command("DEL", keys.lease(A));
+            REDIS.server().command("DEL", keys.lease(A));
             second.lease().acquire(A, LONG).close();
             Thread other = new Thread(() -> first.store().save(session(A, "unleased")));
             other.start();
@@ -90,7 +81,7 @@ class FencingTest {
     @Test
     void aCrashedHoldersLeaseLapsesAtItsExpiry() throws Exception {
         // What a holder that died leaves behind: its owner id with the lease's expiry.
-        server.command("SET", keys.lease(A), "owner-that-crashed", "PX", "300");
+        REDIS.server().command("SET", keys.lease(A), "owner-that-crashed", "PX", "300");
 
         assertThatThrownBy(() -> second.lease().acquire(A, Duration.ofMillis(50)))
                 .isInstanceOf(SessionStoreException.class);
@@ -106,7 +97,7 @@ class FencingTest {
             TimeUnit.MILLISECONDS.sleep(900);
             assertThatThrownBy(() -> second.lease().acquire(A, Duration.ofMillis(20)))
                     .isInstanceOf(SessionStoreException.class);
-            assertThat(Long.parseLong(server.command("PTTL", keys.lease(A)).substring(1))).isPositive();
+            assertThat(Long.parseLong(REDIS.server().command("PTTL", keys.lease(A)).substring(1))).isPositive();
         }
     }
 
@@ -116,7 +107,7 @@ class FencingTest {
         try (Lease held = first.lease().acquire(A, LONG)) {
             before = held.fencingToken();
         }
-        server.restart();
+        REDIS.server().restart();
         try (Lease after = TestRedis.awaitLease(second, A)) {
             assertThat(after.fencingToken()).isGreaterThan(before);
         }

@@ -1,33 +1,23 @@
 package io.github.smartapiauth.adapter.redis;
 
-import io.github.smartapiauth.adapter.redis.testing.RedisServer;
+import io.github.smartapiauth.adapter.redis.testing.RedisServerExtension;
 import io.github.smartapiauth.application.contract.SessionStorePortContract;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract on a real Redis; each test has its own key prefix. */
 class RedisSessionStoreTest extends SessionStorePortContract {
 
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
     private static int tests;
     private final List<RedisSessions> opened = new ArrayList<>();
     private final String prefix = "contract-" + (++tests) + ":";
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        server.close();
-    }
 
     @AfterEach
     void closeAll() {
@@ -36,7 +26,7 @@ class RedisSessionStoreTest extends SessionStorePortContract {
 
     @Override
     protected SessionStorePort newStore() {
-        RedisSessions sessions = TestRedis.sessions(server, prefix, Clock.fixed(T0, ZoneOffset.UTC));
+        RedisSessions sessions = TestRedis.sessions(REDIS.server(), prefix, Clock.fixed(T0, ZoneOffset.UTC));
         opened.add(sessions);
         return sessions.store();
     }

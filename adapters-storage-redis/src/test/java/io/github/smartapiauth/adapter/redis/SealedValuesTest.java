@@ -3,7 +3,7 @@ package io.github.smartapiauth.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.smartapiauth.adapter.redis.testing.RedisServer;
+import io.github.smartapiauth.adapter.redis.testing.RedisServerExtension;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.ConfigurationException;
@@ -21,10 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What Redis holds: sealed values that never show a token, open only with the key and only under their own key name. */
@@ -34,20 +33,12 @@ class SealedValuesTest {
     static final ClientCode A = ClientCode.of("A1234567");
     static final ClientCode B = ClientCode.of("B7654321");
 
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
     private final Keys keys = new Keys("sealed:");
-    private final RedisSessions sessions = TestRedis.sessions(server, keys.prefix(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RedisSessions sessions =
+            TestRedis.sessions(REDIS.server(), keys.prefix(), Clock.fixed(NOW, ZoneOffset.UTC));
     private final SessionStorePort store = sessions.store();
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        server.close();
-    }
 
     @AfterEach
     void close() {
@@ -64,7 +55,7 @@ class SealedValuesTest {
     void redisNeverSeesAToken() throws Exception {
         store.save(session(A, "1"));
 
-        byte[] raw = server.get(keys.session(A));
+        byte[] raw = REDIS.server().get(keys.session(A));
         String asText = new String(raw, StandardCharsets.ISO_8859_1);
         assertThat(asText).startsWith("SARS").doesNotContain("secret", "access", "refresh", "feed");
         assertThat(raw[4]).as("version").isEqualTo((byte) 1);
@@ -76,31 +67,32 @@ class SealedValuesTest {
     void theSessionExpiresInRedisWithTheSession() throws Exception {
         store.save(session(A, "1"));
 
-        long ttl = Long.parseLong(server.command("PTTL", keys.session(A)).substring(1));
+        long ttl = Long.parseLong(REDIS.server().command("PTTL", keys.session(A)).substring(1));
         assertThat(ttl).isBetween(Duration.ofHours(6).minusSeconds(60).toMillis(), Duration.ofHours(6).toMillis());
     }
 
     @Test
     void anotherKeyCannotOpenItAndLeavesItAlone() throws Exception {
         store.save(session(A, "1"));
-        byte[] before = server.get(keys.session(A));
-        try (RedisSessions other = RedisSessions.builder(server.uri()).key(TestRedis.key(9)).keyPrefix(keys.prefix())
+        byte[] before = REDIS.server().get(keys.session(A));
+        try (RedisSessions other = RedisSessions.builder(REDIS.server().uri()).key(TestRedis.key(9))
+                .keyPrefix(keys.prefix())
                 .build()) {
             assertThatThrownBy(() -> other.store().load(A)).isInstanceOf(SessionStoreException.class)
                     .hasMessageContaining("another key").hasMessageNotContaining("secret");
         }
-        assertThat(server.get(keys.session(A))).isEqualTo(before);
+        assertThat(REDIS.server().get(keys.session(A))).isEqualTo(before);
         assertThat(store.load(A)).isPresent();
     }
 
     @Test
     void anyChangedByteFailsAuthentication() throws Exception {
         store.save(session(A, "1"));
-        byte[] raw = server.get(keys.session(A));
+        byte[] raw = REDIS.server().get(keys.session(A));
         for (int at : new int[] {4, 5, 6, SessionSeal.HEADER_LENGTH - 1, SessionSeal.HEADER_LENGTH, raw.length - 1}) {
             byte[] tampered = raw.clone();
             tampered[at] ^= 0x01;
-            server.set(keys.session(A), tampered);
+            REDIS.server().set(keys.session(A), tampered);
             assertThatThrownBy(() -> store.load(A)).as("byte %d", at).isInstanceOf(SessionStoreException.class);
         }
     }
@@ -109,7 +101,7 @@ class SealedValuesTest {
     void aValueMovedToAnotherAccountDoesNotOpen() throws Exception {
         store.save(session(A, "1"));
         store.save(session(B, "2"));
-        server.set(keys.session(B), server.get(keys.session(A)));
+        REDIS.server().set(keys.session(B), REDIS.server().get(keys.session(A)));
 
         assertThatThrownBy(() -> store.load(B)).isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("fails authentication");
@@ -131,8 +123,8 @@ class SealedValuesTest {
     @Test
     void describeNamesNeitherPasswordNorKey() {
         try (RedisSessions withPassword = RedisSessions.builder(java.net.URI.create(
-                "redis://:hunter2@127.0.0.1:" + server.port() + "/0")).key(TestRedis.KEY).build()) {
-            assertThat(withPassword.describe()).contains("127.0.0.1:" + server.port()).doesNotContain("hunter2");
+                "redis://:hunter2@127.0.0.1:" + REDIS.server().port() + "/0")).key(TestRedis.KEY).build()) {
+            assertThat(withPassword.describe()).contains("127.0.0.1:" + REDIS.server().port()).doesNotContain("hunter2");
         }
     }
 }
