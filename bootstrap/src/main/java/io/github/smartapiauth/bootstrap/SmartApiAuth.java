@@ -28,7 +28,6 @@ import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,14 +129,7 @@ public final class SmartApiAuth implements AutoCloseable {
 
     /** The SmartAPI headers with a valid bearer token, for any other HTTP client. Contains secrets: never log it. */
     public Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        headers.put("X-UserType", "USER");
-        headers.put("X-SourceID", "WEB");
-        headers.put("X-ClientLocalIP", config.http().clientLocalIp());
-        headers.put("X-ClientPublicIP", config.http().clientPublicIp());
-        headers.put("X-MACAddress", config.http().macAddress());
+        Map<String, String> headers = config.http().standardHeaders();
         headers.put("X-PrivateKey", apiKey().reveal());
         headers.put("Authorization", "Bearer " + accessToken());
         return headers;

@@ -99,6 +99,10 @@ class WiringTest {
         try (SmartApiAuth auth = SmartApiAuth.builder().config(config(new SmartApiAuthConfig.MemoryStore()))
                 .clock(fixture.clock).listener(events::add).adapters(fakes).build()) {
             assertThat(auth.accessToken()).startsWith("access-A1234567-");
+            assertThat(auth.headers()).containsEntry("X-PrivateKey", "TestApiKey1")
+                    .containsEntry("Authorization", "Bearer " + auth.accessToken())
+                    .containsEntry("Content-Type", "application/json").containsEntry("X-UserType", "USER")
+                    .containsKeys("Accept", "X-SourceID", "X-ClientLocalIP", "X-ClientPublicIP", "X-MACAddress");
             assertThat(auth.profile().clientCode()).isEqualTo(CoreFixture.ACCOUNT);
             assertThat(auth.logout().serverConfirmed()).isTrue();
         }
@@ -129,6 +133,10 @@ class WiringTest {
                     fixture.clock.advance(duration);
                 }).adapters(fakes).build()) {
             assertThat(auth.accessToken()).startsWith("access-A1234567-");
+            assertThat(auth.headers()).containsEntry("X-PrivateKey", "TestApiKey1")
+                    .containsEntry("Authorization", "Bearer " + auth.accessToken())
+                    .containsEntry("Content-Type", "application/json").containsEntry("X-UserType", "USER")
+                    .containsKeys("Accept", "X-SourceID", "X-ClientLocalIP", "X-ClientPublicIP", "X-MACAddress");
         }
         assertThat(waits).containsExactly(Duration.ofMillis(1500));
         assertThat(fixture.codes.stepsAsked()).containsExactly(

@@ -4,7 +4,9 @@ import io.github.smartapiauth.domain.error.ConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -63,6 +65,22 @@ public record HttpSettings(URI baseUrl, Duration connectTimeout, Duration readTi
             throw new ConfigurationException("the SmartAPI base URL is not a valid URL (" + e.getReason()
                     + "); expected e.g. " + PRODUCTION);
         }
+    }
+
+    /**
+     * The headers SmartAPI expects on every call, except the API key and the bearer token: content
+     * type, accept, user type, source id and the three client-identity headers.
+     */
+    public Map<String, String> standardHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        headers.put("X-UserType", "USER");
+        headers.put("X-SourceID", "WEB");
+        headers.put("X-ClientLocalIP", clientLocalIp);
+        headers.put("X-ClientPublicIP", clientPublicIp);
+        headers.put("X-MACAddress", macAddress);
+        return headers;
     }
 
     public HttpSettings withTimeouts(Duration connect, Duration read) {

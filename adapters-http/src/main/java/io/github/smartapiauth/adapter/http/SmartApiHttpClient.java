@@ -18,6 +18,8 @@ import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.token.AccessToken;
 import io.github.smartapiauth.domain.token.TokenSet;
 import java.net.http.HttpClient;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -51,6 +53,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
         this.failures = new Failures(settings);
         this.pacer = new Pacer();
         EnvelopeDecoder decoder = new EnvelopeDecoder(new Answers(json));
+        Map<String, String> standardHeaders = Collections.unmodifiableMap(settings.standardHeaders());
         HttpClient jdkClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -63,7 +66,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
                 .decoder(decoder)
                 .errorDecoder(decoder)
                 .retryer(Retryer.NEVER_RETRY)
-                .requestInterceptor(template -> Wire.standardHeaders(settings).forEach(template::header))
+                .requestInterceptor(template -> standardHeaders.forEach(template::header))
                 .logger(new WireLogger())
                 .logLevel(Logger.Level.FULL)
                 .target(SessionApi.class, settings.baseUrl().toString());

@@ -30,7 +30,7 @@ public final class SmartApiRequestInterceptor implements RequestInterceptor {
     public SmartApiRequestInterceptor(AccountTokens tokens, ApiKey apiKey, HttpSettings settings) {
         this.tokens = Objects.requireNonNull(tokens, "tokens are required");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey is required");
-        this.headers = Wire.standardHeaders(Objects.requireNonNull(settings, "settings are required"));
+        this.headers = Objects.requireNonNull(settings, "settings are required").standardHeaders();
     }
 
     @Override

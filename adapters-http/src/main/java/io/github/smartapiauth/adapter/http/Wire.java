@@ -1,9 +1,6 @@
 package io.github.smartapiauth.adapter.http;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-/** The routes and the headers SmartAPI expects on every call. */
+/** The routes, and the names of the two secret headers. */
 final class Wire {
 
     static final String LOGIN = "/rest/auth/angelbroking/user/v1/loginByPassword";
@@ -15,18 +12,5 @@ final class Wire {
     static final String AUTHORIZATION = "Authorization";
 
     private Wire() {
-    }
-
-    /** Every header but the API key and the bearer token, in the protocol page's order. */
-    static Map<String, String> standardHeaders(HttpSettings settings) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        headers.put("X-UserType", "USER");
-        headers.put("X-SourceID", "WEB");
-        headers.put("X-ClientLocalIP", settings.clientLocalIp());
-        headers.put("X-ClientPublicIP", settings.clientPublicIp());
-        headers.put("X-MACAddress", settings.macAddress());
-        return headers;
     }
 }
