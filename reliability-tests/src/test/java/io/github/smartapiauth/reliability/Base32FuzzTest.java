@@ -1,7 +1,6 @@
 package io.github.smartapiauth.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.smartapiauth.adapter.totp.Base32Decoder;
 import io.github.smartapiauth.domain.error.ConfigurationException;
@@ -30,37 +29,30 @@ class Base32FuzzTest {
         Random random = new Random(Fuzz.SEED);
         List<String> undeclared = new ArrayList<>();
         int[] outcome = new int[2];
-        int batch = 1000;
-        for (int from = 0; from < cases; from += batch) {
-            int start = from;
-            int end = Math.min(cases, from + batch);
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                for (int i = start; i < end; i++) {
-                    byte[] original = new byte[random.nextInt(70)];
-                    random.nextBytes(original);
-                    String encoded = encode(original, random.nextBoolean());
-                    String input = switch (i % 4) {
-                        case 0 -> grouped(random.nextBoolean() ? encoded : encoded.toLowerCase(java.util.Locale.ROOT), random);
-                        case 1, 2 -> Fuzz.mutate(encoded, random, NOISE);
-                        default -> randomText(random);
-                    };
-                    try {
-                        byte[] decoded = Base32Decoder.decode(input);
-                        outcome[0]++;
-                        if (i % 4 == 0 && !Arrays.equals(decoded, original)) {
-                            undeclared.add("case " + i + ": decoded wrongly");
-                        }
-                    } catch (ConfigurationException declared) {
-                        outcome[1]++;
-                        if (input.length() >= 12 && declared.getMessage().contains(input.strip())) {
-                            undeclared.add("case " + i + ": the message quotes the input");
-                        }
-                    } catch (RuntimeException | Error other) {
-                        undeclared.add("case " + i + ": " + other);
-                    }
+        Fuzz.inBatches(cases, Duration.ofSeconds(20), i -> {
+            byte[] original = new byte[random.nextInt(70)];
+            random.nextBytes(original);
+            String encoded = encode(original, random.nextBoolean());
+            String input = switch (i % 4) {
+                case 0 -> grouped(random.nextBoolean() ? encoded : encoded.toLowerCase(java.util.Locale.ROOT), random);
+                case 1, 2 -> Fuzz.mutate(encoded, random, NOISE);
+                default -> randomText(random);
+            };
+            try {
+                byte[] decoded = Base32Decoder.decode(input);
+                outcome[0]++;
+                if (i % 4 == 0 && !Arrays.equals(decoded, original)) {
+                    undeclared.add("case " + i + ": decoded wrongly");
                 }
-            });
-        }
+            } catch (ConfigurationException declared) {
+                outcome[1]++;
+                if (input.length() >= 12 && declared.getMessage().contains(input.strip())) {
+                    undeclared.add("case " + i + ": the message quotes the input");
+                }
+            } catch (RuntimeException | Error other) {
+                undeclared.add("case " + i + ": " + other);
+            }
+        });
         ReportSections.write(21, "- Base32Decoder.decode: **" + cases + "** inputs (seed " + Fuzz.SEED + "), "
                 + outcome[0] + " decoded, " + outcome[1] + " ConfigurationException, " + undeclared.size()
                 + " undeclared outcomes\n");

@@ -1,6 +1,10 @@
 package io.github.smartapiauth.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /** Seeded mutations shared by the fuzzers: every run with the same seed feeds the same inputs. */
 public final class Fuzz {
@@ -17,6 +21,23 @@ public final class Fuzz {
 
     public static int cases() {
         return Integer.getInteger("fuzz.cases", 10_000);
+    }
+
+    /**
+     * Runs cases 0 to {@code cases - 1} in batches of 1,000; a batch that outlasts {@code perBatch}
+     * fails the test (a hang).
+     */
+    public static void inBatches(int cases, Duration perBatch, IntConsumer oneCase) {
+        int batch = 1000;
+        for (int from = 0; from < cases; from += batch) {
+            int start = from;
+            int end = Math.min(cases, from + batch);
+            assertTimeoutPreemptively(perBatch, () -> {
+                for (int i = start; i < end; i++) {
+                    oneCase.accept(i);
+                }
+            });
+        }
     }
 
     /** One to four random edits of {@code text}: replace, insert, delete, duplicate a slice, or truncate. */

@@ -1,7 +1,6 @@
 package io.github.smartapiauth.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.smartapiauth.adapter.totp.KeyUriImporter;
 import io.github.smartapiauth.adapter.totp.TotpKey;
@@ -32,46 +31,39 @@ class KeyUriFuzzTest {
         Random random = new Random(Fuzz.SEED + 7);
         List<String> undeclared = new ArrayList<>();
         int[] outcome = new int[2];
-        int batch = 1000;
-        for (int from = 0; from < cases; from += batch) {
-            int start = from;
-            int end = Math.min(cases, from + batch);
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                for (int i = start; i < end; i++) {
-                    byte[] key = new byte[10 + random.nextInt(60)];
-                    random.nextBytes(key);
-                    String secret = Base32FuzzTest.encode(key, random.nextBoolean());
-                    String valid = validUri(secret, random, i % 5 != 0);
-                    String input = switch (i % 5) {
-                        case 0 -> valid;
-                        case 1, 2, 3 -> Fuzz.mutate(valid, random, URI_NOISE);
-                        default -> Fuzz.mutate(Fuzz.mutate(valid, random, URI_NOISE), random, URI_NOISE);
-                    };
-                    try {
-                        TotpKey imported = KeyUriImporter.importKey(input);
-                        outcome[0]++;
-                        String shown = imported.toString();
-                        if (leaks(shown, secret)) {
-                            undeclared.add("case " + i + ": toString() shows the secret");
-                        }
-                    } catch (ConfigurationException declared) {
-                        outcome[1]++;
-                        StringBuilder messages = new StringBuilder();
-                        for (Throwable t = declared; t != null; t = t.getCause()) {
-                            messages.append(t.getMessage()).append('\n');
-                        }
-                        if (leaks(messages.toString(), secret)) {
-                            undeclared.add("case " + i + ": the message quotes the secret: " + declared.getMessage());
-                        }
-                        if (i % 5 == 0) {
-                            undeclared.add("case " + i + ": a valid URI was refused: " + declared.getMessage());
-                        }
-                    } catch (RuntimeException | Error other) {
-                        undeclared.add("case " + i + ": " + other);
-                    }
+        Fuzz.inBatches(cases, Duration.ofSeconds(20), i -> {
+            byte[] key = new byte[10 + random.nextInt(60)];
+            random.nextBytes(key);
+            String secret = Base32FuzzTest.encode(key, random.nextBoolean());
+            String valid = validUri(secret, random, i % 5 != 0);
+            String input = switch (i % 5) {
+                case 0 -> valid;
+                case 1, 2, 3 -> Fuzz.mutate(valid, random, URI_NOISE);
+                default -> Fuzz.mutate(Fuzz.mutate(valid, random, URI_NOISE), random, URI_NOISE);
+            };
+            try {
+                TotpKey imported = KeyUriImporter.importKey(input);
+                outcome[0]++;
+                String shown = imported.toString();
+                if (leaks(shown, secret)) {
+                    undeclared.add("case " + i + ": toString() shows the secret");
                 }
-            });
-        }
+            } catch (ConfigurationException declared) {
+                outcome[1]++;
+                StringBuilder messages = new StringBuilder();
+                for (Throwable t = declared; t != null; t = t.getCause()) {
+                    messages.append(t.getMessage()).append('\n');
+                }
+                if (leaks(messages.toString(), secret)) {
+                    undeclared.add("case " + i + ": the message quotes the secret: " + declared.getMessage());
+                }
+                if (i % 5 == 0) {
+                    undeclared.add("case " + i + ": a valid URI was refused: " + declared.getMessage());
+                }
+            } catch (RuntimeException | Error other) {
+                undeclared.add("case " + i + ": " + other);
+            }
+        });
         ReportSections.write(22, "- KeyUriImporter.importKey: **" + cases + "** inputs (seed " + (Fuzz.SEED + 7) + "), "
                 + outcome[0] + " imported, " + outcome[1] + " ConfigurationException, " + undeclared.size()
                 + " undeclared outcomes or leaks\n");

@@ -1,7 +1,6 @@
 package io.github.smartapiauth.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
@@ -34,32 +33,25 @@ class EnvelopeFuzzTest {
         Answers answers = new Answers(new ObjectMapper());
         List<String> undeclared = new ArrayList<>();
         int[] outcome = new int[2];
-        int batch = 1000;
-        for (int from = 0; from < cases; from += batch) {
-            int start = from;
-            int end = Math.min(cases, from + batch);
-            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-                for (int i = start; i < end; i++) {
-                    byte[] body = switch (i % 6) {
-                        case 0 -> envelope(random).getBytes(StandardCharsets.UTF_8);
-                        case 1, 2 -> Fuzz.mutate(envelope(random).getBytes(StandardCharsets.UTF_8), random);
-                        case 3 -> Fuzz.mutate(envelope(random), random, "{}[]\":,truefalsenull0123456789.eE-+\\u ")
-                                .getBytes(StandardCharsets.UTF_8);
-                        case 4 -> hostile(random, i);
-                        default -> randomBytes(random);
-                    };
-                    int status = STATUSES[random.nextInt(STATUSES.length)];
-                    try {
-                        answers.dataOf("getProfile", status, body);
-                        outcome[0]++;
-                    } catch (SmartApiAuthException declared) {
-                        outcome[1]++;
-                    } catch (RuntimeException | Error other) {
-                        undeclared.add("case " + i + " (HTTP " + status + ", " + body.length + " bytes): " + other);
-                    }
-                }
-            });
-        }
+        Fuzz.inBatches(cases, Duration.ofSeconds(30), i -> {
+            byte[] body = switch (i % 6) {
+                case 0 -> envelope(random).getBytes(StandardCharsets.UTF_8);
+                case 1, 2 -> Fuzz.mutate(envelope(random).getBytes(StandardCharsets.UTF_8), random);
+                case 3 -> Fuzz.mutate(envelope(random), random, "{}[]\":,truefalsenull0123456789.eE-+\\u ")
+                        .getBytes(StandardCharsets.UTF_8);
+                case 4 -> hostile(random, i);
+                default -> randomBytes(random);
+            };
+            int status = STATUSES[random.nextInt(STATUSES.length)];
+            try {
+                answers.dataOf("getProfile", status, body);
+                outcome[0]++;
+            } catch (SmartApiAuthException declared) {
+                outcome[1]++;
+            } catch (RuntimeException | Error other) {
+                undeclared.add("case " + i + " (HTTP " + status + ", " + body.length + " bytes): " + other);
+            }
+        });
         io.github.smartapiauth.reliability.Fuzz.report(24, "- Answers.dataOf (HTTP envelope decoder): **" + cases
                 + "** bodies (seed " + (Fuzz.SEED + 13) + "), " + outcome[0] + " decoded, " + outcome[1]
                 + " domain errors, " + undeclared.size() + " undeclared outcomes\n");
