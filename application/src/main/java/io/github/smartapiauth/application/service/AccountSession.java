@@ -195,7 +195,7 @@ final class AccountSession implements AccountTokens {
                 // Log out what memory holds, and leave the unreadable store as it is.
                 storeError = unreadable;
             }
-            Session session = newest(before.session(), stored);
+            Session session = Renewer.newer(before.session(), stored);
             if (session == null) {
                 deleteUnless(storeError);
                 return new LogoutResult(account, false, false, Optional.empty(), Optional.ofNullable(storeError));
@@ -407,13 +407,6 @@ final class AccountSession implements AccountTokens {
         } catch (ExecutionException | CancellationException ignored) {
             // The logout goes on whatever became of the renewal.
         }
-    }
-
-    private static Session newest(Session a, Session b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        return b.renewedAt().isAfter(a.renewedAt()) ? b : a;
     }
 
     private SessionExpiredException loggedOut() {

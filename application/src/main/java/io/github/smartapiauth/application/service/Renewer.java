@@ -197,7 +197,8 @@ final class Renewer {
         return context.settings().policy();
     }
 
-    private static Session newer(Session a, Session b) {
+    /** The more recently renewed of two sessions, either of which may be null. */
+    static Session newer(Session a, Session b) {
         if (a == null) {
             return b;
         }
