@@ -11,7 +11,7 @@ import java.util.Optional;
 public abstract sealed class SmartApiAuthException extends RuntimeException
         permits InvalidCredentialsException, InvalidTotpException, RefreshRejectedException, SessionExpiredException,
                 RateLimitedException, BrokerUnavailableException, ConfigurationException, SessionStoreException,
-                UnexpectedResponseException {
+                UnexpectedResponseException, InterruptedWaitException, RenewalTimeoutException, ClockSkewException {
 
     private final String brokerCode;
 

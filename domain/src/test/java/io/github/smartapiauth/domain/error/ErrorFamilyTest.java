@@ -18,6 +18,13 @@ class ErrorFamilyTest {
         assertThat(new ConfigurationException("fix it").isTransient()).isFalse();
         assertThat(new SessionStoreException("disk").isTransient()).isFalse();
         assertThat(new UnexpectedResponseException("what").isTransient()).isFalse();
+        assertThat(new InterruptedWaitException("stopped waiting").isTransient()).isFalse();
+        assertThat(new ClockSkewException("clock ahead").isTransient()).isFalse();
+    }
+
+    @Test
+    void aRenewalThatOutlivedItsDeadlineIsTransient() {
+        assertThat(new RenewalTimeoutException("too long").isTransient()).isTrue();
     }
 
     @Test
@@ -31,6 +38,6 @@ class ErrorFamilyTest {
     @Test
     void theFamilyIsSealed() {
         assertThat(SmartApiAuthException.class.isSealed()).isTrue();
-        assertThat(SmartApiAuthException.class.getPermittedSubclasses()).hasSize(9);
+        assertThat(SmartApiAuthException.class.getPermittedSubclasses()).hasSize(12);
     }
 }
