@@ -4,6 +4,7 @@ import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.TotpCode;
+import io.github.smartapiauth.domain.error.ClockSkewException;
 import io.github.smartapiauth.domain.error.InvalidTotpException;
 import io.github.smartapiauth.domain.error.RefreshRejectedException;
 import io.github.smartapiauth.domain.error.SessionExpiredException;
@@ -16,6 +17,7 @@ import io.github.smartapiauth.domain.session.SessionState;
 import io.github.smartapiauth.domain.token.TokenSet;
 import io.github.smartapiauth.domain.totp.TotpGuard;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,44 +27,32 @@ import java.util.Optional;
  */
 final class Renewer {
 
-    /** Why a renewal runs; decides which steps it may take. */
-    enum Reason {
-        /** No session in memory yet. */
-        ABSENT,
-        /** The session reached its expiry margin. */
-        EXPIRED,
-        /** Refresh ahead of time while callers keep the valid token. */
-        STALE,
-        /** The broker refused the token on a platform's call. */
-        REJECTED,
-        /** Someone asked for a refresh. */
-        REFRESH,
-        /** Someone asked for a login. */
-        LOGIN
-    }
-
     private final Credentials credentials;
     private final ClientCode account;
-    private final Context context;
-    private final Retrying retrying;
+    private final CoreDependencies context;
+    private final BrokerCallRetrier retrying;
     private final TotpGuard totpGuard;
     private int consecutiveTotpFailures;
 
-    Renewer(Credentials credentials, Context context) {
+    Renewer(Credentials credentials, CoreDependencies context, BrokerCallRetrier retrying) {
         this.credentials = credentials;
         this.account = credentials.clientCode();
         this.context = context;
-        this.retrying = new Retrying(context);
+        this.retrying = retrying;
         this.totpGuard = new TotpGuard(context.settings().totpClock());
     }
 
-    Session renew(Reason reason, Session known) throws InterruptedException {
-        try (Lease lease = acquireLease()) {
+    /**
+     * Renews under the account's lease. Events go to {@code events}, which the caller hands to the
+     * listeners once the result is published.
+     */
+    Session renew(RenewalReason reason, Session known, List<SessionEvent> events) throws InterruptedException {
+        try (Lease lease = acquireLease(events)) {
             Instant now = context.clock().instant();
-            StoreRead stored = readStore();
+            StoreRead stored = readStore(events);
             if (stored.session().filter(s -> adoptable(reason, s, known, now)).isPresent()) {
                 Session adopted = stored.session().get();
-                context.publish(new SessionEvent.Restored(account, now, adopted.expiresAt()));
+                events.add(new SessionEvent.Restored(account, now, adopted.expiresAt()));
                 return adopted;
             }
             if (policy().inCutoffWindow(now)) {
@@ -73,21 +63,21 @@ final class Renewer {
             Session base = newer(known, stored.session().orElse(null));
             if (base != null && refreshWorthwhile(reason, base, now)) {
                 try {
-                    return refresh(base, stored.writable());
+                    return refresh(base, stored.writable(), events);
                 } catch (RefreshRejectedException | SessionExpiredException refused) {
                     // The refresh token is spent or from another day: a login follows under the same lease.
                 }
             }
-            return login(stored.writable());
+            return login(stored.writable(), events);
         }
     }
 
     /** A lease that cannot be had is a store failure too (a shared store may be down): report it as one. */
-    private Lease acquireLease() throws InterruptedException {
+    private Lease acquireLease(List<SessionEvent> events) throws InterruptedException {
         try {
             return context.lease().acquire(account, context.settings().leaseWait());
         } catch (SessionStoreException unavailable) {
-            context.publish(new SessionEvent.StoreFailed(account, context.clock().instant(), unavailable));
+            events.add(new SessionEvent.StoreFailed(account, context.clock().instant(), unavailable));
             throw unavailable;
         }
     }
@@ -96,43 +86,43 @@ final class Renewer {
         return consecutiveTotpFailures;
     }
 
-    private boolean adoptable(Reason reason, Session stored, Session known, Instant now) {
-        if (reason == Reason.LOGIN || !stored.clientCode().equals(account)) {
+    private boolean adoptable(RenewalReason reason, Session stored, Session known, Instant now) {
+        if (reason == RenewalReason.LOGIN || !stored.clientCode().equals(account)) {
             return false;
         }
         if (known != null && stored.tokens().accessToken().sameValueAs(known.tokens().accessToken())) {
             return false;
         }
         SessionState state = policy().stateOf(stored, now);
-        if (reason == Reason.REFRESH) {
+        if (reason == RenewalReason.REFRESH) {
             // Asked to refresh: only a session another process renewed since ours counts as done.
             return known != null && state == SessionState.FRESH;
         }
-        if (reason == Reason.STALE) {
+        if (reason == RenewalReason.STALE) {
             return state == SessionState.FRESH;
         }
         return state != SessionState.EXPIRED;
     }
 
-    private boolean refreshWorthwhile(Reason reason, Session base, Instant now) {
-        if (reason == Reason.LOGIN || !policy().refreshPossible(base, now)) {
+    private boolean refreshWorthwhile(RenewalReason reason, Session base, Instant now) {
+        if (reason == RenewalReason.LOGIN || !policy().refreshPossible(base, now)) {
             return false;
         }
-        return reason != Reason.STALE || policy().refreshCanExtend(base);
+        return reason != RenewalReason.STALE || policy().refreshCanExtend(base);
     }
 
-    private Session refresh(Session base, boolean writable) throws InterruptedException {
+    private Session refresh(Session base, boolean writable, List<SessionEvent> events) throws InterruptedException {
         TokenSet tokens = retrying.call(() -> context.authentication().refresh(credentials.apiKey(), base.tokens()));
         // Another process's clock may run ahead of ours: never date the refresh before the session it renews.
         Instant now = context.clock().instant();
         Instant at = now.isBefore(base.renewedAt()) ? base.renewedAt() : now;
         Session refreshed = base.refreshedWith(tokens, at, checkedExpiry(tokens, base.openedAt(), at));
-        save(refreshed, writable);
-        context.publish(new SessionEvent.Refreshed(account, at, refreshed.expiresAt()));
+        save(refreshed, writable, events);
+        events.add(new SessionEvent.Refreshed(account, at, refreshed.expiresAt()));
         return refreshed;
     }
 
-    private Session login(boolean writable) throws InterruptedException {
+    private Session login(boolean writable, List<SessionEvent> events) throws InterruptedException {
         RetryPolicy retry = context.settings().retry();
         for (int attempt = 1; ; attempt++) {
             retrying.pause(totpGuard.waitBeforeSending(context.clock().instant()));
@@ -156,40 +146,47 @@ final class Renewer {
             consecutiveTotpFailures = 0;
             Instant at = context.clock().instant();
             Session opened = new Session(account, tokens, at, at, checkedExpiry(tokens, at, at));
-            save(opened, writable);
-            context.publish(new SessionEvent.Opened(account, at, opened.expiresAt()));
+            save(opened, writable, events);
+            events.add(new SessionEvent.Opened(account, at, opened.expiresAt()));
             return opened;
         }
     }
 
     private Instant checkedExpiry(TokenSet tokens, Instant openedAt, Instant issuedAt) {
         Instant expiry = policy().expiryOf(tokens.accessToken().expiresAt().orElse(null), openedAt);
+        if (!expiry.isAfter(issuedAt)) {
+            throw new ClockSkewException("SmartAPI issued tokens for " + account + " that expire at " + expiry
+                    + ", already past by this machine's clock (" + issuedAt + "): the clock runs ahead of the"
+                    + " broker's. Fix the clock (NTP); renewing again cannot help, so automatic renewal stops until"
+                    + " the next explicit login");
+        }
         if (!expiry.minus(policy().expiryMargin()).isAfter(issuedAt)) {
-            throw new SessionExpiredException("SmartAPI issued tokens for " + account + " that expire at " + expiry
-                    + ", within the expiry margin of their issue (" + issuedAt + "); check that this machine's clock"
-                    + " is right and that the expiry margin is shorter than the tokens' lifetime");
+            throw new ClockSkewException("SmartAPI issued tokens for " + account + " that expire at " + expiry
+                    + ", within the expiry margin (" + policy().expiryMargin() + ") of their issue (" + issuedAt
+                    + "): check that this machine's clock is right and that the expiry margin is shorter than the"
+                    + " tokens' lifetime; automatic renewal stops until the next explicit login");
         }
         return expiry;
     }
 
-    private StoreRead readStore() {
+    private StoreRead readStore(List<SessionEvent> events) {
         try {
             return new StoreRead(context.store().load(account), true);
         } catch (SessionStoreException unreadable) {
             // Renew anyway so trading goes on, but never overwrite what could not be read.
-            context.publish(new SessionEvent.StoreFailed(account, context.clock().instant(), unreadable));
+            events.add(new SessionEvent.StoreFailed(account, context.clock().instant(), unreadable));
             return new StoreRead(Optional.empty(), false);
         }
     }
 
-    private void save(Session session, boolean writable) {
+    private void save(Session session, boolean writable, List<SessionEvent> events) {
         if (!writable) {
             return;
         }
         try {
             context.store().save(session);
         } catch (SessionStoreException e) {
-            context.publish(new SessionEvent.StoreFailed(account, context.clock().instant(), e));
+            events.add(new SessionEvent.StoreFailed(account, context.clock().instant(), e));
         }
     }
 

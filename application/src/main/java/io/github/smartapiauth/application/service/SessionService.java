@@ -37,16 +37,33 @@ import java.util.random.RandomGenerator;
 /**
  * The session core: every use case, for one account or many. Each account has its own
  * renewal state, so two accounts renew in parallel while one account never renews twice at
- * once. Built with {@link #builder()}; does no I/O until first asked for something.
+ * once. Built with {@link #builder()}; does no I/O and starts no thread until first asked for
+ * something. {@link #close()} stops every thread it started.
  */
 public final class SessionService implements OpenSessionUseCase, GetAccessTokenUseCase, RefreshSessionUseCase,
         ReportRejectedTokenUseCase, LogOutUseCase, GetProfileUseCase, GetSessionStatusUseCase,
-        AdoptStoredSessionUseCase {
+        AdoptStoredSessionUseCase, AutoCloseable {
 
     private final Map<ClientCode, AccountSession> accounts;
+    private final AutoCloseable ownThreads;
 
-    private SessionService(Map<ClientCode, AccountSession> accounts) {
+    private SessionService(Map<ClientCode, AccountSession> accounts, AutoCloseable ownThreads) {
         this.accounts = Map.copyOf(accounts);
+        this.ownThreads = ownThreads;
+    }
+
+    /**
+     * Stops the threads the core started (renewals in flight are interrupted and their waiters get a
+     * declared error); later renewals fail with a {@code ConfigurationException}. Tokens already handed
+     * out stay valid, and a FRESH token is still served. Idempotent.
+     */
+    @Override
+    public void close() {
+        try {
+            ownThreads.close();
+        } catch (Exception cannotHappen) {
+            // CoreThreads.close() throws nothing.
+        }
     }
 
     public static Builder builder() {
@@ -129,6 +146,7 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private Executor background;
+        private Executor renewals;
         private RandomGenerator random = new ThreadLocalRandomGenerator();
         private RenewalSettings settings = RenewalSettings.defaults();
 
@@ -184,9 +202,24 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             return this;
         }
 
-        /** Where refreshes ahead of time run; by default a new daemon thread for each (they are rare). */
+        /**
+         * Where refreshes ahead of time run; by default the core's own threads. If this executor never
+         * runs one (a discard policy, a shut-down or saturated pool), a caller that needs the result runs
+         * it on the core's threads, and one past the renewal deadline is given up and started afresh.
+         */
         public Builder background(Executor executor) {
             this.background = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Where renewals that callers wait for run and where listeners are called; by default daemon
+         * threads of the core's own ({@code smartapi-auth-core-*}), which {@link SessionService#close()}
+         * stops. Tests may pass {@code Runnable::run} to run renewals and deliver events on the calling
+         * thread (then an interrupted first caller interrupts the renewal itself).
+         */
+        public Builder renewals(Executor executor) {
+            this.renewals = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -210,24 +243,20 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             requirePort(oneTimePasswords, "oneTimePasswords");
             requirePort(store, "store");
             requirePort(lease, "lease");
-            Executor executor = background != null ? background : Builder::startDaemon;
-            Context context = new Context(authentication, profiles, oneTimePasswords, store, lease, events, clock,
-                    sleeper, executor, random, settings);
+            CoreThreads ownThreads = renewals == null ? new CoreThreads() : null;
+            Executor renewalExecutor = renewals != null ? renewals : ownThreads;
+            CoreDependencies core = new CoreDependencies(authentication, profiles, oneTimePasswords, store, lease,
+                    events, clock, sleeper, renewalExecutor, background != null ? background : renewalExecutor, random,
+                    settings);
             Map<ClientCode, AccountSession> sessions = new TreeMap<>();
-            credentials.forEach((code, account) -> sessions.put(code, new AccountSession(account, context)));
-            return new SessionService(sessions);
+            credentials.forEach((code, account) -> sessions.put(code, new AccountSession(account, core)));
+            return new SessionService(sessions, ownThreads != null ? ownThreads : () -> { });
         }
 
         private static void requirePort(Object port, String name) {
             if (port == null) {
                 throw new IllegalStateException("no adapter for the " + name + " port; call " + name + "(...) on the builder");
             }
-        }
-
-        private static void startDaemon(Runnable task) {
-            Thread thread = new Thread(task, "smartapi-auth-refresh");
-            thread.setDaemon(true);
-            thread.start();
         }
     }
 

@@ -41,7 +41,16 @@ public final class CoreFixture {
         return new Credentials(ApiKey.of("TestApiKey1"), account, Pin.of("1234"));
     }
 
+    /**
+     * The core over the fakes, renewing and delivering events on the calling thread (deterministic
+     * for tests of what happens, not of which thread does it).
+     */
     public SessionService.Builder builder(RenewalSettings settings, Executor background, ClientCode... accounts) {
+        return onCoreThreads(settings, background, accounts).renewals(Runnable::run);
+    }
+
+    /** The core over the fakes with its own renewal threads, as in production. */
+    public SessionService.Builder onCoreThreads(RenewalSettings settings, Executor background, ClientCode... accounts) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(broker)
                 .profiles(broker)

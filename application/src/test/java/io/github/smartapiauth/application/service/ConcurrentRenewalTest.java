@@ -34,13 +34,14 @@ class ConcurrentRenewalTest {
     private final CoreFixture fixture = new CoreFixture();
     private final ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
     private final ExecutorService background = Executors.newSingleThreadExecutor();
-    private final SessionService core = fixture.builder(RenewalSettings.defaults(), background).build();
+    private final SessionService core = fixture.onCoreThreads(RenewalSettings.defaults(), background).build();
 
     @AfterEach
     void stopThreads() {
         fixture.broker.open();
         callers.shutdownNow();
         background.shutdownNow();
+        core.close();
     }
 
     @Test

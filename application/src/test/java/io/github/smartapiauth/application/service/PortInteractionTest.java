@@ -47,7 +47,7 @@ class PortInteractionTest {
     private final Credentials credentials = CoreFixture.credentials(ACCOUNT);
 
     @Test
-    void aFirstLoginTakesTheLeaseReadsTheStoreLogsInSavesPublishesAndReleases() throws Exception {
+    void aFirstLoginTakesTheLeaseReadsTheStoreLogsInSavesReleasesAndOnlyThenPublishes() throws Exception {
         TotpCode code = TotpCode.of("123456");
         TokenSet tokens = new TokenSet(AccessToken.withoutExpiry("a.b.c"), RefreshToken.of("r"), FeedToken.of("f"));
         when(leases.acquire(eq(ACCOUNT), any())).thenReturn(lease);
@@ -58,7 +58,7 @@ class PortInteractionTest {
         SessionService core = SessionService.builder()
                 .account(credentials).authentication(authentication).profiles(mock(ProfilePort.class))
                 .oneTimePasswords(codes).store(store).lease(leases).events(events)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).background(Runnable::run)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).background(Runnable::run).renewals(Runnable::run)
                 .build();
         Session session = core.validSession(ACCOUNT);
 
@@ -68,8 +68,8 @@ class PortInteractionTest {
         order.verify(codes).codeAt(ACCOUNT, NOW);
         order.verify(authentication).login(credentials, code);
         order.verify(store).save(session);
-        order.verify(events).publish(any(SessionEvent.Opened.class));
         order.verify(lease).close();
+        order.verify(events).publish(any(SessionEvent.Opened.class));
         verify(authentication, never()).refresh(any(), any());
         assertThat(code.isWiped()).as("the code is wiped once sent").isTrue();
         assertThat(session.tokens()).isSameAs(tokens);

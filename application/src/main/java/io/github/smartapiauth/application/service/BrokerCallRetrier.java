@@ -4,17 +4,17 @@ import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Runs a broker call, retrying transient failures as the {@link RetryPolicy} allows. */
-final class Retrying {
+/** Runs a broker call, retrying transient failures as the {@link RetryPolicy} allows, waiting with the sleeper. */
+final class BrokerCallRetrier {
 
-    private final Context context;
+    private final CoreDependencies core;
 
-    Retrying(Context context) {
-        this.context = context;
+    BrokerCallRetrier(CoreDependencies core) {
+        this.core = core;
     }
 
     <T> T call(Supplier<T> brokerCall) throws InterruptedException {
-        RetryPolicy policy = context.settings().retry();
+        RetryPolicy policy = core.settings().retry();
         for (int attempt = 1; ; attempt++) {
             try {
                 return brokerCall.get();
@@ -22,14 +22,14 @@ final class Retrying {
                 if (!policy.shouldRetry(e, attempt)) {
                     throw e;
                 }
-                pause(policy.delayAfter(attempt, e, context.random()));
+                pause(policy.delayAfter(attempt, e, core.random()));
             }
         }
     }
 
     void pause(Duration duration) throws InterruptedException {
         if (!duration.isZero() && !duration.isNegative()) {
-            context.sleeper().sleep(duration);
+            core.sleeper().sleep(duration);
         }
     }
 }

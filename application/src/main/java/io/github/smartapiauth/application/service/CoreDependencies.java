@@ -6,13 +6,17 @@ import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.application.port.out.SessionEventsPort;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
-import io.github.smartapiauth.domain.event.SessionEvent;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
-/** What every account's session shares: the driven ports, time, threads and settings. */
-record Context(
+/**
+ * What every account's session shares: the driven ports, time, threads and settings.
+ *
+ * @param renewals where renewals that callers wait for run, and where listeners are called
+ * @param refreshesAhead where refreshes ahead of time run (the platform's executor, or {@code renewals})
+ */
+record CoreDependencies(
         AuthenticationPort authentication,
         ProfilePort profiles,
         OneTimePasswordPort oneTimePasswords,
@@ -21,16 +25,8 @@ record Context(
         SessionEventsPort events,
         Clock clock,
         Sleeper sleeper,
-        Executor background,
+        Executor renewals,
+        Executor refreshesAhead,
         RandomGenerator random,
         RenewalSettings settings) {
-
-    /** Publishes an event; a failing listener must not break a renewal, so its error is dropped. */
-    void publish(SessionEvent event) {
-        try {
-            events.publish(event);
-        } catch (RuntimeException listenerFailure) {
-            // The events port is the platform's code; its failures are its own to report.
-        }
-    }
 }

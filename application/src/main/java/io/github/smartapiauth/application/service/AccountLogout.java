@@ -1,0 +1,89 @@
+package io.github.smartapiauth.application.service;
+
+import io.github.smartapiauth.application.port.in.LogoutResult;
+import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
+import io.github.smartapiauth.domain.error.InterruptedWaitException;
+import io.github.smartapiauth.domain.error.SessionStoreException;
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import io.github.smartapiauth.domain.event.SessionEvent;
+import io.github.smartapiauth.domain.session.Session;
+import java.util.Optional;
+
+/**
+ * Ends an account's session: forgets it in memory at once (so no automatic login follows), lets a
+ * renewal in flight end, then under the lease logs out the newer of the remembered and the stored
+ * session at the broker and deletes it from the store (unless the store could not be read).
+ */
+final class AccountLogout {
+
+    private final Credentials credentials;
+    private final ClientCode account;
+    private final CoreDependencies core;
+    private final AccountStateCell cell;
+    private final AccountEvents events;
+    private final BrokerCallRetrier retrier;
+    private final SingleFlightRenewal renewals;
+
+    AccountLogout(Credentials credentials, CoreDependencies core, AccountStateCell cell, AccountEvents events,
+                  BrokerCallRetrier retrier, SingleFlightRenewal renewals) {
+        this.credentials = credentials;
+        this.account = credentials.clientCode();
+        this.core = core;
+        this.cell = cell;
+        this.events = events;
+        this.retrier = retrier;
+        this.renewals = renewals;
+    }
+
+    LogoutResult logOut() {
+        AccountState before = cell.logOut();
+        if (!renewals.awaitRunning()) {
+            throw interrupted();
+        }
+        try (Lease lease = core.lease().acquire(account, core.settings().leaseWait())) {
+            Session stored = null;
+            SessionStoreException storeError = null;
+            try {
+                stored = core.store().load(account).orElse(null);
+            } catch (SessionStoreException unreadable) {
+                // Log out what memory holds, and leave the unreadable store as it is.
+                storeError = unreadable;
+            }
+            Session session = Renewer.newer(before.session(), stored);
+            if (session == null) {
+                deleteUnless(storeError);
+                return new LogoutResult(account, false, false, Optional.empty(), Optional.ofNullable(storeError));
+            }
+            SmartApiAuthException serverError = null;
+            try {
+                retrier.call(() -> {
+                    core.authentication().logout(credentials.apiKey(), account, session.tokens().accessToken());
+                    return null;
+                });
+            } catch (SmartApiAuthException e) {
+                serverError = e;
+            } finally {
+                deleteUnless(storeError);
+            }
+            events.publish(new SessionEvent.LoggedOut(account, core.clock().instant(), serverError == null));
+            return new LogoutResult(account, true, serverError == null, Optional.ofNullable(serverError),
+                    Optional.ofNullable(storeError));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted();
+        }
+    }
+
+    private void deleteUnless(SessionStoreException unreadable) {
+        if (unreadable == null) {
+            core.store().delete(account);
+        }
+    }
+
+    private InterruptedWaitException interrupted() {
+        return new InterruptedWaitException("the logout of " + account + " was interrupted; the session is"
+                + " forgotten in memory but may still be stored and live at the broker; log out again");
+    }
+}

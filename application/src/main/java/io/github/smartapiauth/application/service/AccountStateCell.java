@@ -1,0 +1,47 @@
+package io.github.smartapiauth.application.service;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Where an account's {@link AccountState} lives: one volatile field for lock-free reads, changes
+ * under this object's lock, and an epoch that a logout raises so a renewal begun before it never
+ * publishes after it.
+ */
+final class AccountStateCell {
+
+    private volatile AccountState state = AccountState.NONE;
+    /** Raised by logout; a change tagged with an older epoch is dropped. Guarded by this. */
+    private long epoch;
+
+    /** The current state: one volatile read. */
+    AccountState read() {
+        return state;
+    }
+
+    synchronized long epoch() {
+        return epoch;
+    }
+
+    /** Applies {@code change} unless a logout happened since {@code startedIn}; says whether it applied. */
+    synchronized boolean update(UnaryOperator<AccountState> change, long startedIn) {
+        if (epoch != startedIn) {
+            return false;
+        }
+        state = change.apply(state);
+        return true;
+    }
+
+    /** Applies {@code change} whatever the epoch. */
+    synchronized AccountState change(UnaryOperator<AccountState> change) {
+        state = change.apply(state);
+        return state;
+    }
+
+    /** Forgets the session and opens a new epoch; returns the state before. */
+    synchronized AccountState logOut() {
+        AccountState before = state;
+        epoch++;
+        state = AccountState.LOGGED_OUT;
+        return before;
+    }
+}

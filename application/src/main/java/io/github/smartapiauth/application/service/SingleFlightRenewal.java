@@ -1,0 +1,248 @@
+package io.github.smartapiauth.application.service;
+
+import io.github.smartapiauth.application.service.AccountState.Open;
+import io.github.smartapiauth.application.service.AccountState.Valid;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.error.ClockSkewException;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.error.InterruptedWaitException;
+import io.github.smartapiauth.domain.error.InvalidCredentialsException;
+import io.github.smartapiauth.domain.error.InvalidTotpException;
+import io.github.smartapiauth.domain.error.SessionExpiredException;
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import io.github.smartapiauth.domain.event.SessionEvent;
+import io.github.smartapiauth.domain.event.SessionEvent.Expired;
+import io.github.smartapiauth.domain.session.Session;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * At most one renewal of an account at a time, however many threads ask: the first caller claims
+ * a {@link RenewalFlight}, the core's threads run it, every caller waits for it within its
+ * deadline, and its events reach the listeners after the session is published and the waiters
+ * are released.
+ *
+ * <p>A refresh ahead of time runs on the platform's executor when one was given; if that executor
+ * never runs it, a caller that needs the result runs it on the core's own threads, and a refresh
+ * ahead past its deadline is given up so a new one can start.
+ */
+final class SingleFlightRenewal {
+
+    private final ClientCode account;
+    private final CoreDependencies core;
+    private final AccountStateCell cell;
+    private final AccountEvents events;
+    private final Renewer renewer;
+    private final AtomicReference<RenewalFlight> inFlight = new AtomicReference<>();
+
+    SingleFlightRenewal(ClientCode account, CoreDependencies core, AccountStateCell cell, AccountEvents events,
+                        Renewer renewer) {
+        this.account = account;
+        this.core = core;
+        this.cell = cell;
+        this.events = events;
+        this.renewer = renewer;
+    }
+
+    /**
+     * A renewal's session for a caller that needs it: joins the renewal in flight, or starts one.
+     * A login ({@link RenewalReason#LOGIN}) first lets a running renewal end, then logs in.
+     */
+    Session renewAndWait(AccountState seen, RenewalReason reason) {
+        if (reason != RenewalReason.LOGIN) {
+            refuseWhenStopped(seen);
+        }
+        while (true) {
+            RenewalFlight running = inFlight.get();
+            if (running != null && running.isOver()) {
+                inFlight.compareAndSet(running, null);
+                continue;
+            }
+            if (running != null && reason == RenewalReason.LOGIN) {
+                if (!running.awaitEnd()) {
+                    throw interrupted("the login");
+                }
+                continue;
+            }
+            if (running != null) {
+                rescueIfNeverStarted(running);
+                return await(running);
+            }
+            RenewalFlight mine = new RenewalFlight(account, reason, seen, core.settings().renewalDeadline());
+            if (inFlight.compareAndSet(null, mine)) {
+                start(mine, core.renewals());
+                return await(mine);
+            }
+        }
+    }
+
+    /** Starts a refresh ahead of time unless one runs, failed recently, or would not extend the session. */
+    void refreshAhead(AccountState seen, Valid valid, Instant now) {
+        if (!valid.refreshCanExtend() || !(seen.gate() instanceof Open) || now.isBefore(seen.retryAheadAt())) {
+            return;
+        }
+        RenewalFlight running = inFlight.get();
+        if (running != null) {
+            if (!running.isOver() && !running.pastDeadline()) {
+                return;
+            }
+            // Its executor never ran it, or it hangs: give it up so that a new one can start.
+            running.expire();
+            inFlight.compareAndSet(running, null);
+        }
+        RenewalFlight mine = new RenewalFlight(account, RenewalReason.STALE, seen, core.settings().renewalDeadline());
+        if (inFlight.compareAndSet(null, mine)) {
+            start(mine, core.refreshesAhead());
+        }
+    }
+
+    /** Whether a renewal is in flight (it re-reads the store under the lease itself). */
+    boolean running() {
+        RenewalFlight current = inFlight.get();
+        return current != null && !current.isOver();
+    }
+
+    /** Waits for the renewal in flight to end, if any (bounded by its deadline); false when interrupted. */
+    boolean awaitRunning() {
+        RenewalFlight running = inFlight.get();
+        return running == null || running.runsOnCurrentThread() || running.awaitEnd();
+    }
+
+    private void start(RenewalFlight flight, Executor executor) {
+        try {
+            executor.execute(() -> run(flight));
+        } catch (RejectedExecutionException | Error couldNotStart) {
+            // The caller of a refresh ahead keeps its valid token; nobody may wait on a renewal that never runs.
+            inFlight.compareAndSet(flight, null);
+            flight.fail(new ConfigurationException("the renewal of " + account + " could not be started ("
+                    + couldNotStart.getClass().getSimpleName() + "): the session core is closed or its executor"
+                    + " refuses work; build a new one or give it an executor that runs tasks"));
+        }
+    }
+
+    /** A refresh ahead handed to the platform's executor that has not started yet: run it on the core's threads too. */
+    private void rescueIfNeverStarted(RenewalFlight flight) {
+        if (!flight.started() && flight.claimRescue()) {
+            start(flight, core.renewals());
+        }
+    }
+
+    private Session await(RenewalFlight flight) {
+        try {
+            return flight.await();
+        } finally {
+            if (flight.isOver()) {
+                inFlight.compareAndSet(flight, null);
+            }
+        }
+    }
+
+    /** Runs on exactly one thread per flight; ends the flight whatever happens, then hands out its events. */
+    private void run(RenewalFlight flight) {
+        if (!flight.tryStart()) {
+            return;
+        }
+        List<SessionEvent> happened = new ArrayList<>();
+        try {
+            Session session = renewOnce(flight, happened);
+            inFlight.compareAndSet(flight, null);
+            flight.succeed(session);
+        } catch (RuntimeException | Error failure) {
+            inFlight.compareAndSet(flight, null);
+            flight.fail(failure);
+            if (failure instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+        } finally {
+            events.publishAll(happened);
+        }
+    }
+
+    private Session renewOnce(RenewalFlight flight, List<SessionEvent> happened) {
+        long startedIn = cell.epoch();
+        AccountState current = cell.read();
+        Instant now = core.clock().instant();
+        RenewalReason reason = effectiveReason(flight.reason(), current, now);
+        if (reason != RenewalReason.LOGIN) {
+            refuseWhenStopped(current);
+        }
+        if (current != flight.seen() && reason != RenewalReason.LOGIN && reason != RenewalReason.REFRESH
+                && current.holding() instanceof Valid valid && now.isBefore(valid.expiredAt())) {
+            // A renewal finished between this caller's read and its claim: use its result.
+            return valid.session();
+        }
+        if (reason == RenewalReason.EXPIRED) {
+            happened.add(new Expired(account, now, Expired.Cause.TIME));
+        }
+        try {
+            Session renewed = renewer.renew(reason, current.session(), happened);
+            if (!cell.update(latest -> newerOf(latest, renewed), startedIn)) {
+                throw loggedOut();
+            }
+            return renewed;
+        } catch (SmartApiAuthException failure) {
+            Instant failedAt = core.clock().instant();
+            happened.add(new SessionEvent.RenewalFailed(account, failedAt, failure));
+            if (stopsAutomaticRenewal(failure)) {
+                cell.update(latest -> latest.blockedBy(failure), startedIn);
+            } else if (reason == RenewalReason.STALE) {
+                cell.update(latest -> latest.retryAheadNotBefore(failedAt.plus(core.settings().staleRetryInterval())),
+                        startedIn);
+            }
+            throw failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedWaitException("the renewal of " + account + " was interrupted on its own thread (the"
+                    + " session core is closing); ask again", e);
+        }
+    }
+
+    /** A refresh ahead that starts only once the session has expired (its executor was late) renews as expired. */
+    private static RenewalReason effectiveReason(RenewalReason claimed, AccountState current, Instant now) {
+        if (claimed == RenewalReason.STALE && current.holding() instanceof Valid valid
+                && !now.isBefore(valid.expiredAt())) {
+            return RenewalReason.EXPIRED;
+        }
+        return claimed;
+    }
+
+    /** The renewed session, unless a renewal that finished later already published a newer one. */
+    private AccountState newerOf(AccountState latest, Session renewed) {
+        if (latest.holding() instanceof Valid valid && valid.session().renewedAt().isAfter(renewed.renewedAt())) {
+            return latest;
+        }
+        return AccountState.serving(renewed, core.settings().policy());
+    }
+
+    private boolean stopsAutomaticRenewal(SmartApiAuthException failure) {
+        return failure instanceof InvalidCredentialsException
+                || failure instanceof ConfigurationException
+                || failure instanceof ClockSkewException
+                || (failure instanceof InvalidTotpException
+                        && renewer.consecutiveTotpFailures() >= core.settings().maxTotpFailures());
+    }
+
+    private void refuseWhenStopped(AccountState state) {
+        SmartApiAuthException blocked = state.blockedBy().orElse(null);
+        if (blocked != null) {
+            throw blocked;
+        }
+        if (state.loggedOut()) {
+            throw loggedOut();
+        }
+    }
+
+    SessionExpiredException loggedOut() {
+        return new SessionExpiredException(account + " was logged out; open a session again (login) before asking"
+                + " for a token");
+    }
+
+    private InterruptedWaitException interrupted(String what) {
+        return new InterruptedWaitException(what + " of " + account + " was interrupted while a renewal in flight"
+                + " ended; nothing was sent");
+    }
+}
