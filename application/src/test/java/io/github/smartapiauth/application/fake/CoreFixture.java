@@ -49,7 +49,7 @@ public final class CoreFixture {
         return onCoreThreads(settings, background, accounts).renewals(Runnable::run);
     }
 
-    /** The core over the fakes with its own renewal threads, as in production. */
+    /** The core over the fakes with its own renewal threads, as in production ({@code background} null: those too). */
     public SessionService.Builder onCoreThreads(RenewalSettings settings, Executor background, ClientCode... accounts) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(broker)
@@ -60,9 +60,11 @@ public final class CoreFixture {
                 .events(events)
                 .clock(clock)
                 .sleeper(clock::advance)
-                .background(background)
                 .random(seeded())
                 .settings(settings);
+        if (background != null) {
+            builder.background(background);
+        }
         for (ClientCode account : accounts.length == 0 ? new ClientCode[] {ACCOUNT} : accounts) {
             builder.account(credentials(account));
         }

@@ -49,6 +49,7 @@ public final class FakeBroker implements AuthenticationPort, ProfilePort {
     private final AtomicInteger serial = new AtomicInteger();
     private volatile Function<Instant, Optional<Instant>> expiryOfTokensIssuedAt;
     private volatile CountDownLatch gate;
+    private final java.util.concurrent.Semaphore heldCalls = new java.util.concurrent.Semaphore(0);
 
     public FakeBroker(Clock clock) {
         this.clock = clock;
@@ -76,6 +77,13 @@ public final class FakeBroker implements AuthenticationPort, ProfilePort {
     public FakeBroker hold() {
         gate = new CountDownLatch(1);
         return this;
+    }
+
+    /** Blocks until {@code count} more calls are being held at the gate (at most 30 s). */
+    public void awaitHeldCalls(int count) throws InterruptedException {
+        if (!heldCalls.tryAcquire(count, 30, TimeUnit.SECONDS)) {
+            throw new AssertionError("no call reached the held broker");
+        }
     }
 
     public void open() {
@@ -139,6 +147,7 @@ public final class FakeBroker implements AuthenticationPort, ProfilePort {
         calls.get(operation).incrementAndGet();
         CountDownLatch current = gate;
         if (current != null) {
+            heldCalls.release();
             try {
                 if (!current.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the test never opened the broker's gate");
