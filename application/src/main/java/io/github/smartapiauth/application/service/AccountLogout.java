@@ -39,7 +39,7 @@ final class AccountLogout {
 
     LogoutResult logOut() {
         AccountState before = cell.logOut();
-        if (!renewals.awaitRunning()) {
+        if (!renewals.endForLogout()) {
             throw interrupted();
         }
         try (Lease lease = core.lease().acquire(account, core.settings().leaseWait())) {

@@ -106,10 +106,21 @@ final class SingleFlightRenewal {
         return current != null && !current.isOver();
     }
 
-    /** Waits for the renewal in flight to end, if any (bounded by its deadline); false when interrupted. */
-    boolean awaitRunning() {
+    /**
+     * For a logout: cancels a renewal that was handed to an executor but has not started, or waits
+     * for a running one to end (bounded by its deadline). False when the wait was interrupted.
+     */
+    boolean endForLogout() {
         RenewalFlight running = inFlight.get();
-        return running == null || running.runsOnCurrentThread() || running.awaitEnd();
+        if (running == null || running.runsOnCurrentThread()) {
+            return true;
+        }
+        if (!running.started()) {
+            running.fail(loggedOut());
+            inFlight.compareAndSet(running, null);
+            return true;
+        }
+        return running.awaitEnd();
     }
 
     private void start(RenewalFlight flight, Executor executor) {

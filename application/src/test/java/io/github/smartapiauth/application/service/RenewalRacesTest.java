@@ -27,10 +27,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,7 +39,7 @@ class RenewalRacesTest {
     private final CoreFixture fixture = new CoreFixture();
 
     @Test
-    void aRefreshAheadQueuedBeforeALogoutDoesNotBringTheSessionBack() throws Exception {
+    void aRefreshAheadQueuedBeforeALogoutIsCancelledAndDoesNotBringTheSessionBack() {
         fixture.broker.issuingTokensThatExpire(at -> Optional.of(at.plus(Duration.ofHours(1))));
         List<Runnable> queued = new CopyOnWriteArrayList<>();
         SessionService core = fixture.builder(RenewalSettings.defaults(), queued::add).build();
@@ -51,15 +47,8 @@ class RenewalRacesTest {
         fixture.clock.advance(Duration.ofMinutes(56));
         core.accessToken(ACCOUNT);
         assertThat(queued).hasSize(1);
-        ExecutorService logout = Executors.newSingleThreadExecutor();
-        try {
-            Future<LogoutResult> result = logout.submit(() -> core.logOut(COMMAND));
-            Thread.sleep(100);
-            queued.get(0).run();
-            assertThat(result.get(10, TimeUnit.SECONDS).serverConfirmed()).isTrue();
-        } finally {
-            logout.shutdownNow();
-        }
+        assertThat(core.logOut(COMMAND).serverConfirmed()).isTrue();
+        queued.get(0).run();
 
         assertThatThrownBy(() -> core.accessToken(ACCOUNT)).isInstanceOf(SessionExpiredException.class)
                 .hasMessageContaining("was logged out");
