@@ -1,14 +1,10 @@
 package io.github.smartapiauth.bootstrap;
 
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import feign.Client;
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.http.SmartApiRequestInterceptor;
 import io.github.smartapiauth.adapter.http.TokenRenewingClient;
-import io.github.smartapiauth.adapter.redis.RedisSessions;
-import io.github.smartapiauth.adapter.storage.FileSessionStore;
-import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
 import io.github.smartapiauth.application.port.in.AccountCommand;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
 import io.github.smartapiauth.application.port.in.LogoutResult;
@@ -20,6 +16,7 @@ import io.github.smartapiauth.bootstrap.config.ConfigReader;
 import io.github.smartapiauth.bootstrap.config.ConfigSources;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import io.github.smartapiauth.bootstrap.events.SessionEventHub;
+import io.github.smartapiauth.bootstrap.wiring.OwnedResources;
 import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.event.SessionEvent;
@@ -48,17 +45,17 @@ import java.util.function.Consumer;
 public final class SmartApiAuth implements AutoCloseable {
 
     private final SmartApiAuthConfig config;
-    private final Injector injector;
     private final SessionService sessions;
     private final AccountTokens tokens;
     private final SessionEventHub events;
     private final ClientCode account;
+    private final OwnedResources owned;
 
-    private SmartApiAuth(SmartApiAuthConfig config, Injector injector, SessionEventHub events) {
+    SmartApiAuth(SmartApiAuthConfig config, SessionService sessions, SessionEventHub events, OwnedResources owned) {
         this.config = config;
-        this.injector = injector;
+        this.sessions = sessions;
         this.events = events;
-        this.sessions = Injection.get(injector, SessionService.class);
+        this.owned = owned;
         this.account = config.firstAccount().credentials().clientCode();
         this.tokens = sessions.forAccount(account);
     }
@@ -164,22 +161,14 @@ public final class SmartApiAuth implements AutoCloseable {
         return config.firstAccount().credentials().apiKey();
     }
 
-    /** Wipes key material held by the TOTP generator and the vault, and closes Redis connections. Tokens already handed out stay valid. */
+    /**
+     * Stops every thread the library started (the core's renewal and listener threads, the HTTP
+     * client's), closes Redis connections, and wipes key material held by the TOTP generator and the
+     * vault. Tokens already handed out stay valid. Idempotent.
+     */
     @Override
     public void close() {
-        closeIfBound(GeneratedTotpAdapter.class);
-        closeIfBound(FileSessionStore.class);
-        closeIfBound(RedisSessions.class);
-    }
-
-    private void closeIfBound(Class<? extends AutoCloseable> type) {
-        if (injector.getExistingBinding(com.google.inject.Key.get(type)) != null) {
-            try {
-                injector.getInstance(type).close();
-            } catch (Exception ignored) {
-                // Closing only wipes memory; nothing to report.
-            }
-        }
+        owned.close();
     }
 
     @Override
@@ -245,7 +234,7 @@ public final class SmartApiAuth implements AutoCloseable {
                 modules.addAll(adapterModules);
                 module = SmartApiAuthModule.of(modules);
             }
-            return new SmartApiAuth(config, Injection.create(module), events);
+            return Injection.get(Injection.create(module), SmartApiAuth.class);
         }
     }
 }

@@ -1,7 +1,18 @@
 package io.github.smartapiauth.bootstrap;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.PrivateModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
+import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
+import io.github.smartapiauth.application.port.in.GetProfileUseCase;
+import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
+import io.github.smartapiauth.application.port.in.LogOutUseCase;
+import io.github.smartapiauth.application.port.in.OpenSessionUseCase;
+import io.github.smartapiauth.application.port.in.RefreshSessionUseCase;
+import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
+import io.github.smartapiauth.application.service.SessionService;
 import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import io.github.smartapiauth.bootstrap.events.SessionEventHub;
@@ -11,6 +22,7 @@ import io.github.smartapiauth.bootstrap.wiring.EventsModule;
 import io.github.smartapiauth.bootstrap.wiring.GeneratedTotpModule;
 import io.github.smartapiauth.bootstrap.wiring.HttpModule;
 import io.github.smartapiauth.bootstrap.wiring.MemoryStoreModule;
+import io.github.smartapiauth.bootstrap.wiring.OwnedResources;
 import io.github.smartapiauth.bootstrap.wiring.RedisModule;
 import io.github.smartapiauth.bootstrap.wiring.TypedTotpModule;
 import io.github.smartapiauth.bootstrap.wiring.VaultModule;
@@ -19,14 +31,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything, for platforms already on Guice: install it and inject the use cases
- * ({@code GetAccessTokenUseCase}, {@code LogOutUseCase}, ...) or {@code SessionService}.
- * The adapters are chosen here, from the configuration, by composing modules; no module
- * decides anything inside {@code configure()}. To swap an adapter (a test double, your own
- * store), compose {@link #core(SmartApiAuthConfig, Clock, SessionEventHub)} with your own
- * modules instead, or use {@code Modules.override}.
+ * Everything, for platforms already on Guice: install it next to your own bindings and inject
+ * {@link SmartApiAuth} (close it when your application stops: it stops every thread and connection
+ * the library started), the use cases ({@code GetAccessTokenUseCase}, {@code LogOutUseCase}, ...) or
+ * {@code SessionService}.
+ *
+ * <p>A good guest: it is a {@link PrivateModule} that exposes only those types. Its own clock,
+ * sleeper, adapters and settings stay private (and general types such as {@code Clock} are bound
+ * {@code @Internal}), so a host that binds {@code Clock}, an {@code Executor}, an {@code ObjectMapper}
+ * or a {@code Sleeper} keeps them, and the library keeps its own.
+ *
+ * <p>The adapters are chosen here, from the configuration, by composing modules; no module decides
+ * anything inside {@code configure()}. To swap an adapter (a test double, your own store), compose
+ * {@link #core(SmartApiAuthConfig, Clock, SessionEventHub)} with your own modules instead.
  */
-public final class SmartApiAuthModule extends AbstractModule {
+public final class SmartApiAuthModule extends PrivateModule {
+
+    /** The types a host injector sees. */
+    private static final List<Class<?>> EXPOSED = List.of(SmartApiAuth.class, SessionService.class,
+            SessionEventHub.class, OpenSessionUseCase.class, AdoptStoredSessionUseCase.class,
+            GetAccessTokenUseCase.class, RefreshSessionUseCase.class, ReportRejectedTokenUseCase.class,
+            LogOutUseCase.class, GetProfileUseCase.class, GetSessionStatusUseCase.class);
 
     private final List<Module> modules;
 
@@ -84,8 +109,21 @@ public final class SmartApiAuthModule extends AbstractModule {
         return new MemoryStoreModule();
     }
 
+    /** The modules inside, for tests of the private wiring (which adapter was chosen). */
+    List<Module> modules() {
+        return modules;
+    }
+
     @Override
     protected void configure() {
         modules.forEach(this::install);
+        EXPOSED.forEach(this::expose);
+    }
+
+    @Provides
+    @Singleton
+    SmartApiAuth facade(SmartApiAuthConfig config, SessionService sessions, SessionEventHub events,
+                        OwnedResources owned) {
+        return new SmartApiAuth(config, sessions, events, owned);
     }
 }

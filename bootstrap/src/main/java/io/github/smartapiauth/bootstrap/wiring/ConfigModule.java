@@ -11,7 +11,8 @@ import java.time.Clock;
 /**
  * The validated configuration, the clock and the sleeper, for the other modules. The sleeper is how
  * the core waits (TOTP step boundaries, retry backoff); it must agree with the clock, so a simulation
- * that runs a compressed clock passes one that waits on that clock.
+ * that runs a compressed clock passes one that waits on that clock. Both are bound {@link Internal}, so a
+ * host injector's own {@code Clock} never clashes; {@link OwnedResources} collects what must be closed.
  */
 public final class ConfigModule extends AbstractModule {
 
@@ -32,8 +33,9 @@ public final class ConfigModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SmartApiAuthConfig.class).toInstance(config);
-        bind(Clock.class).toInstance(clock);
-        bind(Sleeper.class).toInstance(sleeper);
+        bind(Clock.class).annotatedWith(Internal.class).toInstance(clock);
+        bind(Sleeper.class).annotatedWith(Internal.class).toInstance(sleeper);
+        bind(OwnedResources.class).toInstance(new OwnedResources());
     }
 
     @Provides

@@ -42,8 +42,8 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     SessionService sessions(SmartApiAuthConfig config, AuthenticationPort authentication, ProfilePort profiles,
                             OneTimePasswordPort oneTimePasswords, SessionStorePort store, SessionLeasePort lease,
-                            SessionEventsPort events, Clock clock, Sleeper sleeper,
-                            RenewalSettings settings) {
+                            SessionEventsPort events, @Internal Clock clock, @Internal Sleeper sleeper,
+                            RenewalSettings settings, OwnedResources owned) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(authentication)
                 .profiles(profiles)
@@ -55,6 +55,6 @@ public final class CoreModule extends AbstractModule {
                 .sleeper(sleeper)
                 .settings(settings);
         config.accounts().forEach(account -> builder.account(account.credentials()));
-        return builder.build();
+        return owned.register(builder.build());
     }
 }

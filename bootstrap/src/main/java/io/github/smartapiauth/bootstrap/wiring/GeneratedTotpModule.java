@@ -13,14 +13,14 @@ public final class GeneratedTotpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GeneratedTotpAdapter generated(SmartApiAuthConfig config) {
+    GeneratedTotpAdapter generated(SmartApiAuthConfig config, OwnedResources owned) {
         GeneratedTotpAdapter.Builder builder = GeneratedTotpAdapter.builder();
         for (SmartApiAuthConfig.Account account : config.accounts()) {
             builder.account(account.credentials().clientCode(), account.totpKey().orElseThrow(
                     () -> new ConfigurationException("no TOTP secret for " + account.credentials().clientCode()
                             + "; set SMARTAPI_TOTP_SECRET, SMARTAPI_TOTP_URI or SMARTAPI_TOTP_FILE")));
         }
-        return builder.build();
+        return owned.register(builder.build());
     }
 
     @Provides

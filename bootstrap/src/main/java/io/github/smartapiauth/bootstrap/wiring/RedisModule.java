@@ -32,8 +32,8 @@ public final class RedisModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RedisSessions sessions(Clock clock) {
-        return RedisSessions.builder(redis.uri()).key(redis.key()).clock(clock).build();
+    RedisSessions sessions(@Internal Clock clock, OwnedResources owned) {
+        return owned.register(RedisSessions.builder(redis.uri()).key(redis.key()).clock(clock).build());
     }
 
     @Provides

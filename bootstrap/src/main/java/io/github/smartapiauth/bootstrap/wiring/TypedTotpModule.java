@@ -32,7 +32,7 @@ public final class TypedTotpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    OneTimePasswordPort typed(Clock clock) {
+    OneTimePasswordPort typed(@Internal Clock clock) {
         TypedTotpSettings settings = TypedTotpSettings.smartApi();
         return in.isPresent() && out.isPresent()
                 ? TypedTotpAdapter.over(in.get(), out.get(), clock, settings)

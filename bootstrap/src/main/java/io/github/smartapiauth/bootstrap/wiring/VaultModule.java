@@ -21,7 +21,7 @@ public final class VaultModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FileSessionStore fileStore() {
+    FileSessionStore fileStore(OwnedResources owned) {
         FileSessionStore.Builder builder = FileSessionStore.builder(vault.directory()).argon2id(vault.kdf());
         if (vault.keyFile().isPresent()) {
             builder.keyFile(vault.keyFile().get());
@@ -30,7 +30,7 @@ public final class VaultModule extends AbstractModule {
                     "the vault " + vault.directory() + " needs a key; set SMARTAPI_VAULT_PASSPHRASE or"
                             + " SMARTAPI_VAULT_KEY_FILE, or use SMARTAPI_STORE=memory")));
         }
-        return builder.build();
+        return owned.register(builder.build());
     }
 
     @Provides
