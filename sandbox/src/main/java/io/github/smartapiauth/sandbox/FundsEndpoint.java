@@ -15,7 +15,7 @@ final class FundsEndpoint implements SecureEndpoint {
     }
 
     @Override
-    public Reply handle(IncomingRequest request, AccountState account, Session session) {
+    public Reply handle(IncomingRequest request, AccountState account, SandboxSession session) {
         ObjectNode data = replies.object();
         data.put("net", CASH);
         data.put("availablecash", CASH);

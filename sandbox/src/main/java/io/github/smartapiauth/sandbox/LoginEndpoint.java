@@ -13,11 +13,11 @@ final class LoginEndpoint implements Endpoint {
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final AccountDirectory accounts;
-    private final Sessions sessions;
+    private final SessionAuthority sessions;
     private final Replies replies;
     private final Clock clock;
 
-    LoginEndpoint(AccountDirectory accounts, Sessions sessions, Replies replies, Clock clock) {
+    LoginEndpoint(AccountDirectory accounts, SessionAuthority sessions, Replies replies, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.replies = replies;

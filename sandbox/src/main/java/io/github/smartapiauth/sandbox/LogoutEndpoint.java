@@ -15,7 +15,7 @@ final class LogoutEndpoint implements SecureEndpoint {
     }
 
     @Override
-    public Reply handle(IncomingRequest request, AccountState account, Session session) {
+    public Reply handle(IncomingRequest request, AccountState account, SandboxSession session) {
         session.close();
         LOG.info("session of {} logged out", account.clientCode());
         return replies.success("");

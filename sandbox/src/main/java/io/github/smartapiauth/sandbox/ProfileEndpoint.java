@@ -16,7 +16,7 @@ final class ProfileEndpoint implements SecureEndpoint {
     }
 
     @Override
-    public Reply handle(IncomingRequest request, AccountState account, Session session) {
+    public Reply handle(IncomingRequest request, AccountState account, SandboxSession session) {
         AccountProfile profile = account.account().profile();
         ObjectNode data = replies.object();
         data.put("clientcode", account.clientCode());

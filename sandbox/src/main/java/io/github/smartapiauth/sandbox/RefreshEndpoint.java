@@ -12,10 +12,10 @@ final class RefreshEndpoint implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshEndpoint.class);
 
-    private final Sessions sessions;
+    private final SessionAuthority sessions;
     private final Replies replies;
 
-    RefreshEndpoint(Sessions sessions, Replies replies) {
+    RefreshEndpoint(SessionAuthority sessions, Replies replies) {
         this.sessions = sessions;
         this.replies = replies;
     }

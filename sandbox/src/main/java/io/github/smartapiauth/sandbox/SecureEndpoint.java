@@ -3,5 +3,5 @@ package io.github.smartapiauth.sandbox;
 /** A route under {@code /rest/secure}: its behaviour once the bearer token has been accepted. */
 interface SecureEndpoint {
 
-    Reply handle(IncomingRequest request, AccountState account, Session session);
+    Reply handle(IncomingRequest request, AccountState account, SandboxSession session);
 }

@@ -57,7 +57,7 @@ public final class SmartApiSandbox implements AutoCloseable {
     private final int port;
     private final int workerThreads;
     private final Faults faults = new Faults();
-    private final Sessions sessions;
+    private final SessionAuthority sessions;
     private final RequestLog requestLog;
     private final ExchangeHandler handler;
     private final ScheduledExecutorService delays;
@@ -78,7 +78,8 @@ public final class SmartApiSandbox implements AutoCloseable {
         AccountDirectory directory = new AccountDirectory(accounts);
         TokenExpiry expiry = builder.tokenLifetime == null
                 ? TokenExpiry.nextMidnightIst() : TokenExpiry.after(builder.tokenLifetime);
-        this.sessions = new Sessions(new TokenSigner(new SecureRandom()), expiry, clock, builder.rotateRefreshTokens);
+        this.sessions = new SessionAuthority(new TokenSigner(new SecureRandom()), expiry, clock,
+                builder.rotateRefreshTokens);
         Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
         endpoints.put(Route.LOGIN, new LoginEndpoint(directory, sessions, replies, clock));
         endpoints.put(Route.GENERATE_TOKENS, new RefreshEndpoint(sessions, replies));

@@ -12,7 +12,7 @@ import io.github.smartapiauth.domain.error.SessionStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,20 +81,30 @@ class FencingTest {
     @Test
     void aCrashedHoldersLeaseLapsesAtItsExpiry() throws Exception {
         // What a holder that died leaves behind: its owner id with the lease's expiry.
-        REDIS.server().command("SET", keys.lease(A), "owner-that-crashed", "PX", "300");
+        REDIS.server().command("SET", keys.lease(A), "owner-that-crashed", "PX", "60000");
 
         assertThatThrownBy(() -> second.lease().acquire(A, Duration.ofMillis(50)))
                 .isInstanceOf(SessionStoreException.class);
+        // Its expiry comes now instead of in a minute: Redis itself lets the key lapse.
+        REDIS.server().command("PEXPIRE", keys.lease(A), "1");
         try (Lease taken = second.lease().acquire(A, LONG)) {
             assertThat(taken.fencingToken()).isPositive();
         }
     }
 
     @Test
-    void aLiveHolderKeepsExtendingItsLease() throws Exception {
-        try (RedisSessions shortLeases = sessions(Duration.ofMillis(300));
+    void aLiveHolderKeepsExtendingItsLeasePastItsLeaseTime() throws Exception {
+        Duration leaseTime = Duration.ofMillis(300);
+        try (KeyspaceEvents lease = KeyspaceEvents.of(REDIS.server(), keys.lease(A));
+             RedisSessions shortLeases = sessions(leaseTime);
              Lease held = shortLeases.lease().acquire(A, LONG)) {
-            TimeUnit.MILLISECONDS.sleep(900);
+            // The grant (SET ... PX) is reported as "set" then "expire".
+            assertThat(List.of(lease.next(LONG), lease.next(LONG))).containsExactly("set", "expire");
+            // Then one "expire" (PEXPIRE) per extension, every third of the lease time: the fourth comes
+            // after the grant's own expiry would have passed.
+            for (int extension = 1; extension <= 4; extension++) {
+                assertThat(lease.next(LONG)).as("extension %d", extension).isEqualTo("expire");
+            }
             assertThatThrownBy(() -> second.lease().acquire(A, Duration.ofMillis(20)))
                     .isInstanceOf(SessionStoreException.class);
             assertThat(Long.parseLong(REDIS.server().command("PTTL", keys.lease(A)).substring(1))).isPositive();

@@ -13,8 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,12 +22,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code <directory>/<CLIENTCODE>.lock}, next to the account's vault.
  *
  * <p>A {@code FileLock} belongs to the whole JVM (a second lock from the same JVM throws, and
- * closing any channel of the file drops it), so threads first take a per-account lock held
- * by this instance: <b>use one instance per directory in a process</b>, shared by everything
- * that renews there. Waiting polls the file lock until {@code maxWait} runs out.
+ * closing any channel of the file drops it), so a thread first takes the lock file's permit,
+ * which is shared by every instance in the JVM and keyed by the file's real path: any number of
+ * instances may use one directory in a process (two modules of a platform, a facade and the
+ * CLI), however they spell it ({@code dir}, {@code dir/../dir}, a symbolic link to it); their
+ * threads take turns. Another process is waited for by polling the file lock until
+ * {@code maxWait} runs out.
  *
  * <p>The fencing token is a counter kept in the lock file and raised with every grant, so it
- * grows across processes and restarts.
+ * grows across instances, processes and restarts.
  */
 public final class FileSessionLease implements SessionLeasePort {
 
@@ -37,7 +38,6 @@ public final class FileSessionLease implements SessionLeasePort {
 
     private final Path directory;
     private final long pollNanos;
-    private final ConcurrentMap<ClientCode, Semaphore> inProcess = new ConcurrentHashMap<>();
 
     /** A lease on lock files in {@code directory} (created owner-only when missing), polled every 20 ms. */
     public FileSessionLease(Path directory) {
@@ -55,15 +55,14 @@ public final class FileSessionLease implements SessionLeasePort {
     @Override
     public Lease acquire(ClientCode account, Duration maxWait) throws InterruptedException {
         Objects.requireNonNull(account, "account");
-        long deadline = System.nanoTime() + Waits.nanos(maxWait);
-        Semaphore local = inProcess.computeIfAbsent(account, any -> new Semaphore(1, true));
-        if (!local.tryAcquire(Waits.nanos(maxWait), TimeUnit.NANOSECONDS)) {
+        long deadline = System.nanoTime() + SaturatedNanos.of(maxWait);
+        Path file = realLockFile(account);
+        Semaphore local = LockFilePermits.of(file);
+        if (!local.tryAcquire(SaturatedNanos.of(maxWait), TimeUnit.NANOSECONDS)) {
             throw notGranted(account, maxWait, "a thread of this process holds it");
         }
-        Path file = lockFile(account);
         FileChannel channel = null;
         try {
-            FilePermissions.ensureDirectory(directory);
             channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE), FilePermissions.ownerOnlyFile(directory));
             FileLock lock;
@@ -77,16 +76,29 @@ public final class FileSessionLease implements SessionLeasePort {
             return new FileLease(local, channel, lock, nextFencingToken(channel));
         } catch (IOException e) {
             release(local, channel);
-            throw new SessionStoreException("cannot lock " + file + " for the renewal of " + account + ": "
-                    + FilePermissions.describe(e), null, e);
+            throw cannotLock(account, FilePermissions.describe(e), e);
         } catch (OverlappingFileLockException e) {
             release(local, channel);
-            throw new SessionStoreException("cannot lock " + file + " for the renewal of " + account
-                    + ": another FileSessionLease of this process holds it; share one instance per directory", null, e);
+            throw cannotLock(account, "code of this process other than FileSessionLease holds a lock on it", e);
         } catch (InterruptedException | RuntimeException e) {
             release(local, channel);
             throw e;
         }
+    }
+
+    /** The account's lock file under the directory's real path (created when missing), the key of its permit. */
+    private Path realLockFile(ClientCode account) {
+        try {
+            FilePermissions.ensureDirectory(directory);
+            return directory.toRealPath().resolve(lockFile(account).getFileName());
+        } catch (IOException e) {
+            throw cannotLock(account, FilePermissions.describe(e), e);
+        }
+    }
+
+    private SessionStoreException cannotLock(ClientCode account, String why, Exception cause) {
+        return new SessionStoreException("cannot lock " + lockFile(account) + " for the renewal of " + account + ": "
+                + why, null, cause);
     }
 
     Path lockFile(ClientCode account) {

@@ -21,7 +21,7 @@ public final class InMemorySessionLease implements SessionLeasePort {
     public Lease acquire(ClientCode account, Duration maxWait) throws InterruptedException {
         Objects.requireNonNull(account, "account");
         Account state = accounts.computeIfAbsent(account, any -> new Account());
-        if (!state.permit.tryAcquire(Waits.nanos(maxWait), TimeUnit.NANOSECONDS)) {
+        if (!state.permit.tryAcquire(SaturatedNanos.of(maxWait), TimeUnit.NANOSECONDS)) {
             throw new SessionStoreException("the renewal lease of " + account + " was not granted within " + maxWait
                     + ": another thread holds it and is still renewing");
         }

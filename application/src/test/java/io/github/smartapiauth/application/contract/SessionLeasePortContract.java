@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,19 +80,25 @@ public abstract class SessionLeasePortContract {
     @Test
     void aWaiterGetsTheLeaseOnceReleasedWithAGreaterToken() throws Exception {
         Lease first = lease.acquire(A, LONG);
-        CountDownLatch waiting = new CountDownLatch(1);
-        Future<Long> second = threads.submit(() -> {
-            waiting.countDown();
+        CountDownLatch acquiring = new CountDownLatch(1);
+        AtomicLong secondToken = new AtomicLong();
+        Thread second = new Thread(() -> {
+            acquiring.countDown();
             try (Lease held = lease.acquire(A, LONG)) {
-                return held.fencingToken();
+                secondToken.set(held.fencingToken());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        });
-        waiting.await();
-        TimeUnit.MILLISECONDS.sleep(60);
-        assertThat(second.isDone()).isFalse();
+        }, "second-acquirer");
+        second.start();
+        acquiring.await();
+        awaitParked(second);
+        assertThat(second.isAlive()).as("the waiter is still waiting while the lease is held").isTrue();
         long firstToken = first.fencingToken();
         first.close();
-        assertThat(second.get(20, TimeUnit.SECONDS)).isGreaterThan(firstToken);
+        second.join(20_000);
+        assertThat(second.isAlive()).as("the waiter got the lease once released").isFalse();
+        assertThat(secondToken.get()).isGreaterThan(firstToken);
     }
 
     @Test
@@ -143,22 +150,47 @@ public abstract class SessionLeasePortContract {
     void anInterruptedWaiterGivesUpAndHoldsNothing() throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (Lease held = lease.acquire(A, LONG)) {
+            CountDownLatch acquiring = new CountDownLatch(1);
             Thread waiter = new Thread(() -> {
                 try {
+                    acquiring.countDown();
                     lease.acquire(A, LONG).close();
                     failure.set(new AssertionError("the lease was granted while held"));
                 } catch (Throwable e) {
                     failure.set(e);
                 }
-            });
+            }, "interrupted-waiter");
             waiter.start();
-            TimeUnit.MILLISECONDS.sleep(60);
+            acquiring.await();
+            awaitParked(waiter);
             waiter.interrupt();
             waiter.join(20_000);
         }
         assertThat(failure.get()).isInstanceOf(InterruptedException.class);
         try (Lease again = lease.acquire(A, SHORT)) {
             assertThat(again.fencingToken()).isPositive();
+        }
+    }
+
+    /**
+     * Returns once {@code thread} is parked (WAITING or TIMED_WAITING): called after the thread
+     * signalled that it is about to acquire, it shows the thread is blocked waiting for the lease.
+     * Fails when the thread ended instead, or did not park within 20 s.
+     */
+    protected static void awaitParked(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            Thread.State state = thread.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return;
+            }
+            if (state == Thread.State.TERMINATED) {
+                throw new AssertionError(thread.getName() + " ended instead of waiting for the lease");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(thread.getName() + " did not wait for the lease; it is " + state);
+            }
+            Thread.onSpinWait();
         }
     }
 

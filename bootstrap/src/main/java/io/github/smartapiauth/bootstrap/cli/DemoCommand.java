@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             try (SmartApiAuth first = SmartApiAuth.builder().config(config).clock(clock).listener(events::add).build()) {
                 opened = first.session();
                 step(2, "Logged in " + opened.clientCode() + " with the MPIN and a generated TOTP code; token "
-                        + fingerprint(first.accessToken()) + ", valid until " + Times.at(opened.expiresAt()) + ".");
+                        + fingerprint(first.accessToken()) + ", valid until " + TimeFormat.at(opened.expiresAt()) + ".");
                 step(3, "Saved the session encrypted: " + first.status().storedIn() + ".");
             }
 
@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
 
                 Session refreshed = restarted.refresh();
                 step(5, "Refreshed without a TOTP code: token " + fingerprint(refreshed.tokens().accessToken().value())
-                        + ", valid until " + Times.at(refreshed.expiresAt()) + ".");
+                        + ", valid until " + TimeFormat.at(refreshed.expiresAt()) + ".");
 
                 Profile profile = restarted.profile();
                 step(6, "Profile: " + profile.name() + " (" + profile.clientCode() + "), exchanges "

@@ -116,7 +116,7 @@ public final class SmartApiAuthCli {
 
     private void printValidUntil(String what, Session session) {
         environment.out().println(what + " " + session.clientCode() + "; the session is valid until "
-                + Times.at(session.expiresAt()) + ".");
+                + TimeFormat.at(session.expiresAt()) + ".");
     }
 
     /** A session the store could not keep is lost at exit: say so, and fail. */
@@ -173,9 +173,10 @@ public final class SmartApiAuthCli {
         }
         status.session().ifPresent(session -> {
             out.println(status.account() + ": " + session.state());
-            out.println("  logged in:   " + Times.at(session.openedAt()));
-            out.println("  renewed:     " + Times.at(session.renewedAt()));
-            out.println("  valid until: " + Times.at(session.expiresAt()) + " (" + Times.span(session.timeLeft()) + " left)");
+            out.println("  logged in:   " + TimeFormat.at(session.openedAt()));
+            out.println("  renewed:     " + TimeFormat.at(session.renewedAt()));
+            out.println("  valid until: " + TimeFormat.at(session.expiresAt()) + " ("
+                    + TimeFormat.span(session.timeLeft()) + " left)");
             out.println("  stored in:   " + status.storedIn());
         });
         status.blockedBy().ifPresent(reason -> out.println("  renewal stopped: " + reason));

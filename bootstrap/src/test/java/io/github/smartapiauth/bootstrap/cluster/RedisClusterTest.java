@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.smartapiauth.adapter.redis.RedisSessions;
 import io.github.smartapiauth.adapter.redis.testing.RedisServer;
 import io.github.smartapiauth.domain.credential.ClientCode;
-import io.github.smartapiauth.domain.error.SessionStoreException;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.sandbox.Route;
 import io.github.smartapiauth.sandbox.SandboxAccount;
@@ -26,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +58,8 @@ class RedisClusterTest {
     private SmartApiSandbox sandbox;
     private RedisSessions observer;
     private final List<Node> nodes = new ArrayList<>();
+    /** One permit per renewal notice the observer gets from Redis (a node saved a renewed session). */
+    private final Semaphore renewalNotices = new Semaphore(0);
 
     @BeforeEach
     void start() throws Exception {
@@ -67,6 +69,7 @@ class RedisClusterTest {
                 .tokenLifetime(LIFETIME).workerThreads(8).build();
         URI base = sandbox.start();
         observer = RedisSessions.builder(redis.uri()).key(key).clock(sandboxClock).build();
+        observer.onRenewal(account -> renewalNotices.release());
         for (int i = 0; i < 3; i++) {
             nodes.add(Node.start(i, base, redis.uri(), Base64.getEncoder().encodeToString(key),
                     dir.resolve("node-" + i + ".err")));
@@ -102,6 +105,7 @@ class RedisClusterTest {
         assertThat(Set.of(ClusterNode.hash(stored.tokens().accessToken().value()))).isEqualTo(second);
 
         // Redis goes away while the session is stale but valid: nobody fails, nobody renews.
+        int clients = redis.connectedClients();
         redis.stop();
         Instant stale = alignedToStep(stored.expiresAt().minus(Duration.ofMinutes(4)).minusSeconds(50));
         assertThat(tokensEverywhere(stale, 0)).isEqualTo(second);
@@ -110,15 +114,18 @@ class RedisClusterTest {
 
         // Redis comes back empty: the next refresh ahead is done once, and everyone converges on it.
         redis.restart();
-        awaitRedis();
-        TimeUnit.MILLISECONDS.sleep(1500); // Lettuce's reconnect backoff is at most a second.
+        // Every client (the nodes' and the observer's connections) reconnects, as the server reports.
+        redis.awaitAcceptedConnections(clients, Duration.ofSeconds(60));
+        renewalNotices.drainPermits();
         Instant at = stale.plus(STEP);
         Set<String> third = second;
         for (int round = 0; round < 5 && (third.equals(second) || third.size() != 1); round++) {
             at = at.plus(STEP);
             assertThat(at).isBefore(stored.expiresAt().minusSeconds(30));
             tokensEverywhere(at, -1);
-            TimeUnit.MILLISECONDS.sleep(300);
+            // The refresh ahead runs behind the callers; its notice says it is saved. A round whose
+            // refresh failed sends none, and the next round tries again.
+            renewalNotices.tryAcquire(10, TimeUnit.SECONDS);
             third = tokensEverywhere(at, -1);
         }
         assertThat(third).hasSize(1).isNotEqualTo(second);
@@ -176,20 +183,6 @@ class RedisClusterTest {
             assertThat(all).as("the same token in every process").hasSize(1);
         }
         return all;
-    }
-
-    private void awaitRedis() throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                observer.store().load(CLIENT);
-                return;
-            } catch (SessionStoreException notYet) {
-                if (attempt > 200) {
-                    throw notYet;
-                }
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-        }
     }
 
     /** A child JVM running {@link ClusterNode}, talked to line by line. */

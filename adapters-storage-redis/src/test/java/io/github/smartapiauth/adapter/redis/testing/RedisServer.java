@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private Process process;
+    private ServerOutput output;
 
     private RedisServer(int port) {
         this.port = port;
@@ -120,25 +122,45 @@ public final class RedisServer implements AutoCloseable {
     private void launch() throws IOException, InterruptedException {
         String executable = executable();
         Path log = Files.createTempFile("redis-server-" + port, ".log");
+        // Verbose, on stdout: the server says when it is ready and when it accepts a connection.
         process = new ProcessBuilder(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", log.toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("redis-server exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if ("+PONG".equals(command("PING"))) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "verbose", "--logfile", ""))
+                .redirectErrorStream(true).start();
+        output = new ServerOutput(process.getInputStream(), log);
+        if (!output.awaitReady(Duration.ofSeconds(20))) {
+            stop();
+            throw new AssertionError("redis-server did not become ready on port " + port + "; see " + log);
         }
-        stop();
-        throw new AssertionError("redis-server did not answer PING on port " + port + "; see " + log);
+    }
+
+    /**
+     * Waits until the server (since its last start) has accepted {@code count} more connections
+     * than were awaited before, as it reports them: how a test knows that clients reconnected
+     * after a {@link #restart()}. Fails when they did not within {@code bound}.
+     */
+    public void awaitAcceptedConnections(int count, Duration bound) throws InterruptedException {
+        if (!output.awaitAccepted(count, bound)) {
+            throw new AssertionError("redis-server accepted fewer than " + count + " connections within " + bound);
+        }
+    }
+
+    /** The clients connected now, not counting the connection that asks. */
+    public int connectedClients() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("*2\r\n$4\r\nINFO\r\n$7\r\nclients\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = readLine(in);
+            String info = new String(in.readNBytes(Integer.parseInt(head.substring(1))), StandardCharsets.UTF_8);
+            for (String line : info.split("\r\n")) {
+                if (line.startsWith("connected_clients:")) {
+                    return Integer.parseInt(line.substring("connected_clients:".length()).trim()) - 1;
+                }
+            }
+            throw new IOException("INFO clients has no connected_clients: " + info);
+        }
     }
 
     private static String executable() {

@@ -2,13 +2,13 @@ package io.github.smartapiauth.adapter.storage;
 
 import java.time.Duration;
 
-/** Wait durations as nanoseconds, saturated so that a huge or negative wait cannot overflow. */
-final class Waits {
+/** A wait's duration in nanoseconds, saturated so that a huge or negative wait cannot overflow a deadline. */
+final class SaturatedNanos {
 
-    private Waits() {
+    private SaturatedNanos() {
     }
 
-    static long nanos(Duration wait) {
+    static long of(Duration wait) {
         if (wait.isNegative()) {
             return 0;
         }

@@ -8,17 +8,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Opens sessions, issues and checks their tokens, rotates refresh tokens and ends sessions at logout. */
-final class Sessions {
+final class SessionAuthority {
 
     private static final String BEARER = "Bearer ";
 
-    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final Map<String, SandboxSession> byId = new ConcurrentHashMap<>();
     private final TokenSigner signer;
     private final TokenExpiry expiry;
     private final Clock clock;
     private final boolean rotateRefreshTokens;
 
-    Sessions(TokenSigner signer, TokenExpiry expiry, Clock clock, boolean rotateRefreshTokens) {
+    SessionAuthority(TokenSigner signer, TokenExpiry expiry, Clock clock, boolean rotateRefreshTokens) {
         this.signer = signer;
         this.expiry = expiry;
         this.clock = clock;
@@ -27,7 +27,7 @@ final class Sessions {
 
     IssuedTokens open(String clientCode) {
         Instant now = clock.instant();
-        Session session = new Session(UUID.randomUUID().toString(), clientCode, now);
+        SandboxSession session = new SandboxSession(UUID.randomUUID().toString(), clientCode, now);
         byId.put(session.id(), session);
         TokenIssued refresh = sign(TokenKind.REFRESH, session, now);
         session.currentRefreshToken(refresh.tokenId());
@@ -41,7 +41,7 @@ final class Sessions {
             return RefreshOutcome.invalid();
         }
         TokenClaims claims = verified.get();
-        Session session = byId.get(claims.sessionId());
+        SandboxSession session = byId.get(claims.sessionId());
         if (claims.kind() != TokenKind.REFRESH || !claims.clientCode().equals(clientCode) || session == null) {
             return RefreshOutcome.invalid();
         }
@@ -81,7 +81,7 @@ final class Sessions {
             return AccessResult.of(AccessCheck.INVALID);
         }
         TokenClaims claims = verified.get();
-        Session session = byId.get(claims.sessionId());
+        SandboxSession session = byId.get(claims.sessionId());
         if (claims.kind() != TokenKind.ACCESS || !claims.clientCode().equals(clientCode) || session == null) {
             return AccessResult.of(AccessCheck.INVALID);
         }
@@ -97,7 +97,7 @@ final class Sessions {
     /** Ends every open session of the account; their tokens are refused from now on. */
     int revokeAll(String clientCode) {
         int revoked = 0;
-        for (Session session : byId.values()) {
+        for (SandboxSession session : byId.values()) {
             if (session.clientCode().equals(clientCode) && session.isOpen()) {
                 session.close();
                 revoked++;
@@ -106,12 +106,12 @@ final class Sessions {
         return revoked;
     }
 
-    private TokenIssued sign(TokenKind kind, Session session, Instant now) {
+    private TokenIssued sign(TokenKind kind, SandboxSession session, Instant now) {
         return signer.sign(kind, session.clientCode(), session.id(), now, expiry.expiryFor(now));
     }
 
     /** A checked bearer token and, when valid, the session it belongs to. */
-    record AccessResult(AccessCheck check, Session session) {
+    record AccessResult(AccessCheck check, SandboxSession session) {
 
         static AccessResult of(AccessCheck check) {
             return new AccessResult(check, null);

@@ -3,7 +3,7 @@ package io.github.smartapiauth.sandbox;
 import java.time.Instant;
 
 /** One login's server-side state: whether it is still open, and which refresh token is current. */
-final class Session {
+final class SandboxSession {
 
     private final String id;
     private final String clientCode;
@@ -11,7 +11,7 @@ final class Session {
     private boolean open = true;
     private String currentRefreshTokenId;
 
-    Session(String id, String clientCode, Instant openedAt) {
+    SandboxSession(String id, String clientCode, Instant openedAt) {
         this.id = id;
         this.clientCode = clientCode;
         this.openedAt = openedAt;

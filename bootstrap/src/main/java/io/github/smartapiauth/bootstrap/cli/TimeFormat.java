@@ -7,12 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Instants and durations as people read them: local to India (SmartAPI's clock), with the zone. */
-final class Times {
+final class TimeFormat {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT)
             .withZone(ZoneId.of("Asia/Kolkata"));
 
-    private Times() {
+    private TimeFormat() {
     }
 
     static String at(Instant instant) {
