@@ -104,8 +104,8 @@ class EmbeddingLifecycleTest {
     @Test
     void twoFacadesOnOneVaultDirectoryInOneJvmShareTheLeaseAndRenewOnce() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(2);
-        try (SmartApiAuth first = SmartApiAuth.builder().config(config("vault")).build();
-             SmartApiAuth second = SmartApiAuth.builder().config(config("vault")).build()) {
+        try (SmartApiAuth first = SmartApiAuth.builder().config(config("vault")).clock(clock).build();
+             SmartApiAuth second = SmartApiAuth.builder().config(config("vault")).clock(clock).build()) {
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> tokenAfter(go, first), callers);
             CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> tokenAfter(go, second), callers);

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
+import io.github.smartapiauth.adapter.storage.FileSessionLease;
+import io.github.smartapiauth.adapter.storage.FileSessionStore;
+import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.storage.Argon2idParameters;
 import io.github.smartapiauth.adapter.totp.TotpKeyLoader;
@@ -54,31 +59,49 @@ class WiringTest {
     }
 
     @Test
-    void theProductionInjectorResolvesEveryBindingWithoutTouchingTheNetworkOrDisk() {
+    void theProductionWiringChoosesTheHttpClientGeneratedCodesAndTheVaultWithoutTouchingTheNetworkOrDisk() {
         SmartApiAuthConfig.VaultStore vault = new SmartApiAuthConfig.VaultStore(vaultDir.resolve("vault"),
                 Optional.of("a passphrase".toCharArray()), Optional.empty(), Argon2idParameters.OWASP_MINIMUM);
-        Injector injector = Guice.createInjector(SmartApiAuthModule.production(config(vault)));
+        Injector wiring = Guice.createInjector(SmartApiAuthModule.production(config(vault)).modules());
 
-        for (Class<?> type : List.of(AuthenticationPort.class, ProfilePort.class, OneTimePasswordPort.class,
-                SessionStorePort.class, SessionLeasePort.class, SessionService.class, OpenSessionUseCase.class,
-                GetAccessTokenUseCase.class, RefreshSessionUseCase.class, ReportRejectedTokenUseCase.class,
-                LogOutUseCase.class, GetProfileUseCase.class, GetSessionStatusUseCase.class)) {
-            assertThat(injector.getInstance(type)).as(type.getSimpleName()).isNotNull();
-        }
-        assertThat(injector.getInstance(GetAccessTokenUseCase.class)).isSameAs(injector.getInstance(SessionService.class));
+        assertThat(wiring.getInstance(AuthenticationPort.class)).isInstanceOf(SmartApiHttpClient.class)
+                .isSameAs(wiring.getInstance(ProfilePort.class));
+        assertThat(wiring.getInstance(OneTimePasswordPort.class)).isInstanceOf(GeneratedTotpAdapter.class);
+        assertThat(wiring.getInstance(SessionStorePort.class)).isInstanceOf(FileSessionStore.class);
+        assertThat(wiring.getInstance(SessionLeasePort.class)).isInstanceOf(FileSessionLease.class);
+        assertThat(wiring.getInstance(GetAccessTokenUseCase.class)).isSameAs(wiring.getInstance(SessionService.class));
         assertThat(vaultDir.resolve("vault")).doesNotExist();
+    }
+
+    @Test
+    void aHostInjectorSeesTheFacadeTheCoreAndTheUseCasesButNoneOfTheAdapters() {
+        Injector host = Guice.createInjector(SmartApiAuthModule.production(config(new SmartApiAuthConfig.MemoryStore())));
+
+        for (Class<?> type : List.of(SmartApiAuth.class, SessionService.class, OpenSessionUseCase.class,
+                GetAccessTokenUseCase.class, RefreshSessionUseCase.class, ReportRejectedTokenUseCase.class,
+                LogOutUseCase.class, GetProfileUseCase.class, GetSessionStatusUseCase.class,
+                AdoptStoredSessionUseCase.class)) {
+            assertThat(host.getExistingBinding(Key.get(type))).as(type.getSimpleName()).isNotNull();
+        }
+        for (Class<?> type : List.of(AuthenticationPort.class, ProfilePort.class, OneTimePasswordPort.class,
+                SessionStorePort.class, SessionLeasePort.class, java.time.Clock.class,
+                io.github.smartapiauth.application.service.Sleeper.class)) {
+            assertThat(host.getExistingBinding(Key.get(type))).as(type.getSimpleName() + " stays private").isNull();
+        }
+        assertThat(host.getInstance(GetAccessTokenUseCase.class)).isSameAs(host.getInstance(SmartApiAuth.class).sessions());
+        host.getInstance(SmartApiAuth.class).close();
     }
 
     @Test
     void aRedisStoreIsWiredWithoutConnecting() {
         SmartApiAuthConfig.RedisStore redis = new SmartApiAuthConfig.RedisStore(
                 java.net.URI.create("redis://127.0.0.1:9/0"), new byte[32]);
-        Injector injector = Guice.createInjector(SmartApiAuthModule.production(config(redis)));
+        Injector wiring = Guice.createInjector(SmartApiAuthModule.production(config(redis)).modules());
 
-        assertThat(injector.getInstance(SessionStorePort.class).describe()).startsWith("Redis redis://127.0.0.1:9/0");
-        assertThat(injector.getInstance(SessionLeasePort.class)).isNotNull();
-        assertThat(injector.getInstance(AdoptStoredSessionUseCase.class)).isSameAs(injector.getInstance(SessionService.class));
-        injector.getInstance(io.github.smartapiauth.adapter.redis.RedisSessions.class).close();
+        assertThat(wiring.getInstance(SessionStorePort.class).describe()).startsWith("Redis redis://127.0.0.1:9/0");
+        assertThat(wiring.getInstance(SessionLeasePort.class).getClass().getSimpleName()).isEqualTo("RedisSessionLease");
+        assertThat(wiring.getInstance(AdoptStoredSessionUseCase.class)).isSameAs(wiring.getInstance(SessionService.class));
+        wiring.getInstance(io.github.smartapiauth.bootstrap.wiring.OwnedResources.class).close();
     }
 
     @Test

@@ -45,10 +45,9 @@ final class AccountEvents {
         }
         try {
             executor.execute(this::deliver);
-        } catch (RejectedExecutionException closed) {
-            // The core is closed: nobody is left to tell.
-            pending.clear();
-            delivering.set(false);
+        } catch (RejectedExecutionException closing) {
+            // The core is closing: deliver here, so that what happened before close() is still told.
+            deliver();
         }
     }
 

@@ -35,13 +35,20 @@ final class CoreThreads implements Executor, AutoCloseable {
         pool.execute(task);
     }
 
-    /** Interrupts what still runs and waits (a few seconds at most) until every thread has ended. */
+    /**
+     * Lets listener deliveries and renewals in progress finish for up to a second, then interrupts
+     * what still runs and waits (a few seconds at most) until every thread has ended.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
         try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -53,7 +53,8 @@ public final class ConfigReader {
 
     private SmartApiAuthConfig config() {
         Account account = new Account(credentials(), totpKey());
-        return new SmartApiAuthConfig(List.of(account), http(), renewal(), store(), warnings);
+        HttpSettings http = http();
+        return new SmartApiAuthConfig(List.of(account), http, renewal(http), store(), warnings);
     }
 
     private Credentials credentials() {
@@ -128,14 +129,20 @@ public final class ConfigReader {
         return timed.withClientIdentity(localIp, publicIp, mac).withPacing(bool(Setting.PACING));
     }
 
-    private RenewalSettings renewal() {
+    /** The renewal deadline is derived from the HTTP timeouts: no caller waits longer than a renewal can take. */
+    private RenewalSettings renewal(HttpSettings http) {
         Duration refresh = duration(Setting.REFRESH_MARGIN);
         Duration expiry = duration(Setting.EXPIRY_MARGIN);
         LocalTime cutoff = parse(Setting.CUTOFF, LocalTime::parse);
         ZoneId zone = parse(Setting.CUTOFF_ZONE, ZoneId::of);
         SessionPolicy policy = parse(Setting.REFRESH_MARGIN,
                 any -> SessionPolicy.defaults().withMargins(refresh, expiry).withCutoff(cutoff, zone));
-        return RenewalSettings.defaults().withPolicy(policy);
+        return RenewalSettings.defaults().withPolicy(policy).withDeadlineFor(brokerCallLimit(http));
+    }
+
+    /** The longest one broker call may take: connect, answer, and at most one second waiting for the pacer. */
+    static Duration brokerCallLimit(HttpSettings http) {
+        return http.connectTimeout().plus(http.readTimeout()).plus(http.pacing() ? Duration.ofSeconds(1) : Duration.ZERO);
     }
 
     private SmartApiAuthConfig.Store store() {
