@@ -38,21 +38,21 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
 
     private final HttpSettings settings;
     private final SessionApi api;
-    private final Failures failures;
-    private final Payloads payloads;
-    private final JwtClaims claims;
-    private final Pacer pacer;
+    private final CallFailureTranslator failures;
+    private final TokenAndProfileReader reader;
+    private final JwtClaimsReader claims;
+    private final RateLimitPacer pacer;
 
     public SmartApiHttpClient(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings are required");
         ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
-        this.claims = new JwtClaims(json);
-        this.payloads = new Payloads(claims);
-        this.failures = new Failures(settings);
-        this.pacer = new Pacer();
-        EnvelopeDecoder decoder = new EnvelopeDecoder(new Answers(json));
+        this.claims = new JwtClaimsReader(json);
+        this.reader = new TokenAndProfileReader(claims);
+        this.failures = new CallFailureTranslator(settings);
+        this.pacer = new RateLimitPacer();
+        EnvelopeDecoder decoder = new EnvelopeDecoder(new SmartApiResponseReader(json));
         Map<String, String> standardHeaders = Collections.unmodifiableMap(settings.standardHeaders());
         HttpClient jdkClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -78,7 +78,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
         pace("loginByPassword", account::value, LOGIN_PER_SECOND);
         SessionApi.LoginBody body = new SessionApi.LoginBody(account.value(), credentials.pin().reveal(), code.reveal());
         JsonNode data = failures.call("loginByPassword", () -> api.login(credentials.apiKey().reveal(), body));
-        return payloads.tokens("loginByPassword", data);
+        return reader.tokens("loginByPassword", data);
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
         pace("generateTokens", () -> accountOf(jwt), REFRESH_PER_SECOND);
         SessionApi.RefreshBody body = new SessionApi.RefreshBody(current.refreshToken().value());
         JsonNode data = failures.call("generateTokens", () -> api.refresh(apiKey.reveal(), jwt, body));
-        return payloads.tokens("generateTokens", data);
+        return reader.tokens("generateTokens", data);
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     public Profile profile(ApiKey apiKey, AccessToken accessToken) {
         String jwt = accessToken.value();
         pace("getProfile", () -> accountOf(jwt), PROFILE_PER_SECOND);
-        return payloads.profile(failures.call("getProfile", () -> api.profile(apiKey.reveal(), jwt)));
+        return reader.profile(failures.call("getProfile", () -> api.profile(apiKey.reveal(), jwt)));
     }
 
     public HttpSettings settings() {

@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * or stalls until closed: for answers the sandbox cannot give (a body that never ends, odd
  * headers, chunked bodies).
  */
-final class RawServer implements AutoCloseable {
+final class CannedAnswerServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread acceptor;
 
-    RawServer(String rawAnswer, boolean stallAfterAnswer) throws IOException {
+    CannedAnswerServer(String rawAnswer, boolean stallAfterAnswer) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         byte[] answer = rawAnswer.getBytes(StandardCharsets.UTF_8);
         acceptor = new Thread(() -> {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentMap;
  * A burst waits its turn instead of provoking the server's 403. Pacing is about elapsed real
  * time, not the business clock, so it counts with {@link System#nanoTime()}.
  */
-final class Pacer {
+final class RateLimitPacer {
 
     private static final long WINDOW_NANOS = Duration.ofSeconds(1).plusMillis(50).toNanos();
 

@@ -16,12 +16,15 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Runs a Feign call and lets only the domain's errors out, with messages that say what to do. */
-final class Failures {
+/**
+ * Runs a Feign call and translates whatever fails in it (Feign's exceptions, I/O errors such as
+ * timeouts and refused connections) into the domain's errors, with messages that say what to do.
+ */
+final class CallFailureTranslator {
 
     private final HttpSettings settings;
 
-    Failures(HttpSettings settings) {
+    CallFailureTranslator(HttpSettings settings) {
         this.settings = settings;
     }
 
