@@ -1,31 +1,52 @@
 package io.github.smartapiauth.adapter.http;
 
+import io.github.smartapiauth.domain.error.BrokerUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps calls within SmartAPI's per-account, per-second limits: at most {@code limit} calls
  * of a route for an account in any rolling second (plus a small guard for clock differences).
  * A burst waits its turn instead of provoking the server's 403. Pacing is about elapsed real
- * time, not the business clock, so it counts with {@link System#nanoTime()}.
+ * time, not the business clock, so it counts with {@link System#nanoTime()} and waits with a
+ * real sleep; tests hand in their own time source and sleeper.
  */
 final class RateLimitPacer {
 
-    private static final long WINDOW_NANOS = Duration.ofSeconds(1).plusMillis(50).toNanos();
+    /** The rolling window: one second plus a guard for the difference between our clock and SmartAPI's. */
+    static final long WINDOW_NANOS = Duration.ofSeconds(1).plusMillis(50).toNanos();
+
+    /** Waits a number of nanoseconds; may be interrupted. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
 
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
+
+    RateLimitPacer() {
+        this(System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+    }
+
+    RateLimitPacer(LongSupplier nanoTime, Sleeper sleeper) {
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+    }
 
     /** Blocks until a call of {@code route} for {@code account} may go out. */
     void awaitTurn(String route, String account, int limit) {
-        long slot = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit)).reserve(System.nanoTime());
-        long wait = slot - System.nanoTime();
+        long slot = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit)).reserve(nanoTime.getAsLong());
+        long wait = slot - nanoTime.getAsLong();
         if (wait > 0) {
             try {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                sleeper.sleepNanos(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new io.github.smartapiauth.domain.error.BrokerUnavailableException(
+                throw new BrokerUnavailableException(
                         "interrupted while waiting for SmartAPI's rate limit window of " + route);
             }
         }
