@@ -54,8 +54,12 @@ final class BoundedJdkClient implements Client {
         try {
             response = http.send(toJdk(request), info -> new DeadlineSubscriber(timer(), readTimeout));
         } catch (InterruptedException e) {
+            // The JDK has cancelled the exchange. The flag goes back on, and the error mapping turns
+            // this into the domain's InterruptedWaitException (not a transient broker failure).
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the answer");
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the answer");
+            interrupted.initCause(e);
+            throw interrupted;
         }
         return Response.builder()
                 .status(response.statusCode())

@@ -1,6 +1,6 @@
 package io.github.smartapiauth.adapter.http;
 
-import io.github.smartapiauth.domain.error.BrokerUnavailableException;
+import io.github.smartapiauth.domain.error.InterruptedWaitException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -37,7 +37,12 @@ final class RateLimitPacer {
         this.sleeper = sleeper;
     }
 
-    /** Blocks until a call of {@code route} for {@code account} may go out. */
+    /**
+     * Blocks until a call of {@code route} for {@code account} may go out.
+     *
+     * @throws InterruptedWaitException when the calling thread is interrupted while it waits; its
+     *     interrupt flag is set again. The broker was not asked, so this is no broker answer.
+     */
     void awaitTurn(String route, String account, int limit) {
         long slot = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit)).reserve(nanoTime.getAsLong());
         long wait = slot - nanoTime.getAsLong();
@@ -46,8 +51,8 @@ final class RateLimitPacer {
                 sleeper.sleepNanos(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BrokerUnavailableException(
-                        "interrupted while waiting for SmartAPI's rate limit window of " + route);
+                throw new InterruptedWaitException("interrupted while waiting for SmartAPI's rate limit window of "
+                        + route + "; nothing was sent", e);
             }
         }
     }

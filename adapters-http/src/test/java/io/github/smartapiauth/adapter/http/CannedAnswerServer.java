@@ -20,6 +20,7 @@ final class CannedAnswerServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch requestRead = new CountDownLatch(1);
     private final Thread acceptor;
 
     CannedAnswerServer(String rawAnswer, boolean stallAfterAnswer) throws IOException {
@@ -29,6 +30,7 @@ final class CannedAnswerServer implements AutoCloseable {
             while (!socket.isClosed()) {
                 try (Socket connection = socket.accept()) {
                     readHead(connection.getInputStream());
+                    requestRead.countDown();
                     OutputStream out = connection.getOutputStream();
                     out.write(answer);
                     out.flush();
@@ -42,6 +44,11 @@ final class CannedAnswerServer implements AutoCloseable {
         }, "raw-test-server");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Waits, at most {@code timeout}, until the first request has been read; true when it has. */
+    boolean awaitFirstRequest(java.time.Duration timeout) throws InterruptedException {
+        return requestRead.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     URI base() {

@@ -2,7 +2,9 @@ package io.github.smartapiauth.adapter.http;
 
 import static io.github.smartapiauth.adapter.http.RateLimitPacer.WINDOW_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.smartapiauth.domain.error.InterruptedWaitException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,5 +130,22 @@ class RateLimitPacerTest {
 
         assertThat(time.waits).containsExactly(WINDOW_NANOS);
         assertThat(time.now).isNegative();
+    }
+
+    @Test
+    void anInterruptWhileWaitingForTheWindowIsTheCallersOwnNotABrokerAnswer() {
+        long[] now = {START};
+        // Like Thread.sleep: the interrupt arrives as an exception and the flag is cleared.
+        RateLimitPacer pacer = new RateLimitPacer(() -> now[0], nanos -> {
+            throw new InterruptedException("sleep interrupted");
+        });
+        pacer.awaitTurn("loginByPassword", "T1234567", 1);
+
+        InterruptedWaitException error = catchThrowableOfType(InterruptedWaitException.class,
+                () -> pacer.awaitTurn("loginByPassword", "T1234567", 1));
+
+        assertThat(Thread.interrupted()).as("the interrupt flag was set again (and is cleared here)").isTrue();
+        assertThat(error.isTransient()).isFalse();
+        assertThat(error).hasMessageContaining("rate limit window of loginByPassword");
     }
 }
