@@ -33,8 +33,9 @@ class HardAnswersTest {
 
     @Test
     void aBodyThatStallsAfterTheHeadersTimesOutLikeAnyOtherSilence() throws IOException {
-        try (CannedAnswerServer server = new CannedAnswerServer(JSON_HEAD + "Content-Length: 500\r\n\r\n{\"st", true)) {
-            assertThatThrownBy(() -> clientOf(server).login(SandboxFixture.credentials(), TotpCode.of("123456")))
+        try (CannedAnswerServer server = new CannedAnswerServer(JSON_HEAD + "Content-Length: 500\r\n\r\n{\"st", true);
+             SmartApiHttpClient client = clientOf(server)) {
+            assertThatThrownBy(() -> client.login(SandboxFixture.credentials(), TotpCode.of("123456")))
                     .isInstanceOf(BrokerUnavailableException.class)
                     .hasMessageContaining("did not answer loginByPassword within 1.0 s");
         }
@@ -44,8 +45,9 @@ class HardAnswersTest {
     void aTokenSmartApiCouldNotHaveIssuedIsAnUnexpectedAnswerNotACrash() throws IOException {
         String body = "{\"status\":true,\"message\":\"SUCCESS\",\"errorcode\":\"\",\"data\":{\"jwtToken\":\"Bearer Bearer"
                 + " abc\",\"refreshToken\":\"r\",\"feedToken\":\"f\"}}";
-        try (CannedAnswerServer server = new CannedAnswerServer(JSON_HEAD + "Content-Length: " + body.length() + "\r\n\r\n" + body, false)) {
-            assertThatThrownBy(() -> clientOf(server).login(SandboxFixture.credentials(), TotpCode.of("123456")))
+        try (CannedAnswerServer server = new CannedAnswerServer(JSON_HEAD + "Content-Length: " + body.length() + "\r\n\r\n" + body, false);
+             SmartApiHttpClient client = clientOf(server)) {
+            assertThatThrownBy(() -> client.login(SandboxFixture.credentials(), TotpCode.of("123456")))
                     .isInstanceOf(UnexpectedResponseException.class)
                     .hasMessageContaining("malformed token")
                     .hasMessageNotContaining("abc");
@@ -56,8 +58,9 @@ class HardAnswersTest {
     void aPlainTextNotFoundPointsAtTheBaseUrlInsteadOfAskingForARetry() throws IOException {
         String body = "404 page not found";
         try (CannedAnswerServer server = new CannedAnswerServer("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
-                + body.length() + "\r\n\r\n" + body, false)) {
-            assertThatThrownBy(() -> clientOf(server).profile(ApiKey.of(ACCOUNT.apiKey()), AccessToken.withoutExpiry("a.b.c")))
+                + body.length() + "\r\n\r\n" + body, false);
+             SmartApiHttpClient client = clientOf(server)) {
+            assertThatThrownBy(() -> client.profile(ApiKey.of(ACCOUNT.apiKey()), AccessToken.withoutExpiry("a.b.c")))
                     .isInstanceOf(UnexpectedResponseException.class)
                     .hasMessageContaining("HTTP 404")
                     .hasMessageContaining("check the base URL");

@@ -26,9 +26,9 @@ class InterruptedCallerTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean flagSetAfterwards = new AtomicBoolean();
         // The server reads the request and never answers; the read timeout is far beyond the test's life.
-        try (CannedAnswerServer silent = new CannedAnswerServer("", true)) {
-            SmartApiHttpClient client = new SmartApiHttpClient(HttpSettings.forBaseUrl(silent.base())
-                    .withTimeouts(Duration.ofSeconds(5), Duration.ofMinutes(5)).withPacing(false));
+        try (CannedAnswerServer silent = new CannedAnswerServer("", true);
+             SmartApiHttpClient client = new SmartApiHttpClient(HttpSettings.forBaseUrl(silent.base())
+                     .withTimeouts(Duration.ofSeconds(5), Duration.ofMinutes(5)).withPacing(false))) {
             Thread caller = new Thread(() -> {
                 try {
                     client.login(SandboxFixture.credentials(), TotpCode.of("123456"));

@@ -21,8 +21,8 @@ class PacingTest {
     @Test
     void aBurstOfProfileCallsIsNeverRefusedByARateLimitingServer() {
         try (SmartApiSandbox sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(Clock.systemUTC())
-                .rateLimits(true).build()) {
-            SmartApiHttpClient client = new SmartApiHttpClient(HttpSettings.forBaseUrl(sandbox.start()));
+                .rateLimits(true).build();
+             SmartApiHttpClient client = new SmartApiHttpClient(HttpSettings.forBaseUrl(sandbox.start()))) {
             TokenSet tokens = client.login(SandboxFixture.credentials(),
                     TotpCode.of(ACCOUNT.totpAt(Clock.systemUTC().instant())));
 
