@@ -118,7 +118,9 @@ final class BoundedJdkClient implements Client, AutoCloseable {
     /**
      * Stops the deadline timer and the executor, waiting a moment for their threads to end, and
      * drops the JDK client so that its selector thread ends once it is collected. A call still in
-     * flight fails. Idempotent.
+     * flight is not cancelled: it fails at its next network event (the JDK aborts the client when
+     * the stopped executor refuses work) and at the latest when its request timeout (the read
+     * timeout) expires. Idempotent.
      */
     @Override
     public void close() {

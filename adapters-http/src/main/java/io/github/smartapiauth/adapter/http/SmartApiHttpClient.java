@@ -116,8 +116,9 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
 
     /**
      * Stops the threads this client started and lets go of its JDK HTTP client (JDK 17's has no
-     * {@code close()}; its selector thread ends once it is collected). A call in flight fails; later
-     * calls fail with a {@link ConfigurationException}. Calling it again does nothing.
+     * {@code close()}; its selector thread ends once it is collected). A call in flight fails with the
+     * same error, at the latest after its read timeout; later calls fail at once with a
+     * {@link ConfigurationException}. Calling it again does nothing.
      */
     @Override
     public void close() {
