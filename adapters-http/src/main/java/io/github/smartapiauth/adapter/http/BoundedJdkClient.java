@@ -21,10 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,29 +36,55 @@ import java.util.concurrent.TimeUnit;
  * JDK's own timeout stops at the headers, so a server that stalls mid-body would otherwise hold
  * a renewal, and every caller waiting on it, as long as it likes. Calls stay synchronous
  * ({@code send}), which costs far fewer thread hand-offs than {@code sendAsync}.
+ *
+ * <p>It owns everything it starts, and {@link #close()} stops it: the JDK client runs on an executor
+ * of its own (daemon threads {@code smartapi-auth-http-N}) instead of the JDK's default pool, whose
+ * threads linger for a minute; the deadline timer ({@code smartapi-auth-http-deadline-N}) is started
+ * on the first call. JDK 17's HTTP client has no {@code close()}: its selector thread
+ * ({@code HttpClient-N-SelectorManager}) ends once the client is no longer referenced, so closing
+ * drops this object's reference to it.
  */
-final class BoundedJdkClient implements Client {
+final class BoundedJdkClient implements Client, AutoCloseable {
 
     /** Headers the JDK sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
+    private static final long STOP_WAIT_MILLIS = 2_000;
 
-    private final HttpClient http;
     private final Duration readTimeout;
-    private volatile ScheduledExecutorService timer;
+    private final ExecutorService executor;
+    private volatile HttpClient http;
+    private volatile ScheduledExecutorService timer; // written under this
+    private boolean closed; // guarded by this
 
-    BoundedJdkClient(HttpClient http, Duration readTimeout) {
-        this.http = http;
-        this.readTimeout = readTimeout;
+    BoundedJdkClient(HttpSettings settings) {
+        this.readTimeout = settings.readTimeout();
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new DaemonThreadFactory("smartapi-auth-http-"));
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
+        HttpClient client = http;
+        if (client == null) {
+            throw new IOException("the HTTP client was closed");
+        }
+        ScheduledExecutorService deadlines = timer();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(toJdk(request), info -> new DeadlineSubscriber(timer(), readTimeout));
+            response = client.send(toJdk(request), info -> new DeadlineSubscriber(deadlines, readTimeout));
         } catch (InterruptedException e) {
+            // The JDK has cancelled the exchange. The flag goes back on, and the error mapping turns
+            // this into the domain's InterruptedWaitException (not a transient broker failure).
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the answer");
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the answer");
+            interrupted.initCause(e);
+            throw interrupted;
         }
         return Response.builder()
                 .status(response.statusCode())
@@ -66,24 +95,57 @@ final class BoundedJdkClient implements Client {
                 .build();
     }
 
-    /** One daemon timer per client, started on the first call (building a client starts no thread). */
-    private ScheduledExecutorService timer() {
+    /** One daemon timer per client, started on the first call; never again once closed. */
+    private ScheduledExecutorService timer() throws IOException {
         ScheduledExecutorService current = timer;
-        if (current == null) {
-            synchronized (this) {
-                if (timer == null) {
-                    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-                        Thread thread = new Thread(task, "smartapi-auth-http-deadline");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-                    executor.setRemoveOnCancelPolicy(true);
-                    timer = executor;
-                }
-                current = timer;
-            }
+        if (current != null) {
+            return current;
         }
-        return current;
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("the HTTP client was closed");
+            }
+            if (timer == null) {
+                ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1,
+                        new DaemonThreadFactory("smartapi-auth-http-deadline-"));
+                created.setRemoveOnCancelPolicy(true);
+                timer = created;
+            }
+            return timer;
+        }
+    }
+
+    /**
+     * Stops the deadline timer and the executor, waiting a moment for their threads to end, and
+     * drops the JDK client so that its selector thread ends once it is collected. A call still in
+     * flight is not cancelled: it fails at its next network event (the JDK aborts the client when
+     * the stopped executor refuses work) and at the latest when its request timeout (the read
+     * timeout) expires. Idempotent.
+     */
+    @Override
+    public void close() {
+        ScheduledExecutorService stoppedTimer;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stoppedTimer = timer;
+            timer = null;
+        }
+        http = null;
+        if (stoppedTimer != null) {
+            stoppedTimer.shutdownNow();
+        }
+        executor.shutdownNow();
+        try {
+            if (stoppedTimer != null) {
+                stoppedTimer.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            executor.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private HttpRequest toJdk(Request request) {

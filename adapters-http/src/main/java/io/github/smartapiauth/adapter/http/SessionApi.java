@@ -8,20 +8,20 @@ import feign.RequestLine;
 /** SmartAPI's session routes as a Feign contract; answers are the envelope's {@code data}. */
 interface SessionApi {
 
-    @RequestLine("POST " + Wire.LOGIN)
-    @Headers(Wire.PRIVATE_KEY + ": {apiKey}")
+    @RequestLine("POST " + SessionRoutes.LOGIN)
+    @Headers(AuthHeaderNames.PRIVATE_KEY + ": {apiKey}")
     JsonNode login(@Param("apiKey") String apiKey, LoginBody body);
 
-    @RequestLine("POST " + Wire.REFRESH)
-    @Headers({Wire.PRIVATE_KEY + ": {apiKey}", Wire.AUTHORIZATION + ": Bearer {jwt}"})
+    @RequestLine("POST " + SessionRoutes.REFRESH)
+    @Headers({AuthHeaderNames.PRIVATE_KEY + ": {apiKey}", AuthHeaderNames.AUTHORIZATION + ": Bearer {jwt}"})
     JsonNode refresh(@Param("apiKey") String apiKey, @Param("jwt") String jwt, RefreshBody body);
 
-    @RequestLine("GET " + Wire.PROFILE)
-    @Headers({Wire.PRIVATE_KEY + ": {apiKey}", Wire.AUTHORIZATION + ": Bearer {jwt}"})
+    @RequestLine("GET " + SessionRoutes.PROFILE)
+    @Headers({AuthHeaderNames.PRIVATE_KEY + ": {apiKey}", AuthHeaderNames.AUTHORIZATION + ": Bearer {jwt}"})
     JsonNode profile(@Param("apiKey") String apiKey, @Param("jwt") String jwt);
 
-    @RequestLine("POST " + Wire.LOGOUT)
-    @Headers({Wire.PRIVATE_KEY + ": {apiKey}", Wire.AUTHORIZATION + ": Bearer {jwt}"})
+    @RequestLine("POST " + SessionRoutes.LOGOUT)
+    @Headers({AuthHeaderNames.PRIVATE_KEY + ": {apiKey}", AuthHeaderNames.AUTHORIZATION + ": Bearer {jwt}"})
     JsonNode logout(@Param("apiKey") String apiKey, @Param("jwt") String jwt, LogoutBody body);
 
     /** The login body; {@code password} carries the MPIN. Redacted when printed. */

@@ -14,10 +14,11 @@ import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.TotpCode;
+import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.token.AccessToken;
 import io.github.smartapiauth.domain.token.TokenSet;
-import java.net.http.HttpClient;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +29,12 @@ import java.util.function.Supplier;
  * Every failure comes out as one of the domain's errors; nothing is retried here (the core
  * decides, and a TOTP code is one-time). Calls are paced to SmartAPI's per-account limits.
  * Building one does no network I/O.
+ *
+ * <p>Its owner closes it: {@link #close()} stops the threads it started (the JDK HTTP client's
+ * executor and the read-deadline timer) and lets go of the JDK HTTP client. Calls after that fail
+ * with a {@link ConfigurationException}.
  */
-public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort {
+public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort, AutoCloseable {
 
     private static final int LOGIN_PER_SECOND = 1;
     private static final int REFRESH_PER_SECOND = 1;
@@ -37,30 +42,27 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     private static final int LOGOUT_PER_SECOND = 1;
 
     private final HttpSettings settings;
-    private final SessionApi api;
-    private final Failures failures;
-    private final Payloads payloads;
-    private final JwtClaims claims;
-    private final Pacer pacer;
+    private final BoundedJdkClient transport;
+    private volatile SessionApi api; // null once closed
+    private final CallFailureTranslator failures;
+    private final TokenAndProfileReader reader;
+    private final JwtClaimsReader claims;
+    private final RateLimitPacer pacer;
 
     public SmartApiHttpClient(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings are required");
         ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
-        this.claims = new JwtClaims(json);
-        this.payloads = new Payloads(claims);
-        this.failures = new Failures(settings);
-        this.pacer = new Pacer();
-        EnvelopeDecoder decoder = new EnvelopeDecoder(new Answers(json));
+        this.claims = new JwtClaimsReader(json);
+        this.reader = new TokenAndProfileReader(claims);
+        this.failures = new CallFailureTranslator(settings);
+        this.pacer = new RateLimitPacer();
+        EnvelopeDecoder decoder = new EnvelopeDecoder(new SmartApiResponseReader(json));
         Map<String, String> standardHeaders = Collections.unmodifiableMap(settings.standardHeaders());
-        HttpClient jdkClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.transport = new BoundedJdkClient(settings);
         this.api = Feign.builder()
-                .client(new BoundedJdkClient(jdkClient, settings.readTimeout()))
+                .client(transport)
                 .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
                 .encoder(new JacksonEncoder(json))
                 .decoder(decoder)
@@ -74,38 +76,79 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
 
     @Override
     public TokenSet login(Credentials credentials, TotpCode code) {
+        SessionApi open = openApi();
         ClientCode account = credentials.clientCode();
         pace("loginByPassword", account::value, LOGIN_PER_SECOND);
         SessionApi.LoginBody body = new SessionApi.LoginBody(account.value(), credentials.pin().reveal(), code.reveal());
-        JsonNode data = failures.call("loginByPassword", () -> api.login(credentials.apiKey().reveal(), body));
-        return payloads.tokens("loginByPassword", data);
+        JsonNode data = call("loginByPassword", () -> open.login(credentials.apiKey().reveal(), body));
+        return reader.tokens("loginByPassword", data);
     }
 
     @Override
     public TokenSet refresh(ApiKey apiKey, TokenSet current) {
+        SessionApi open = openApi();
         String jwt = current.accessToken().value();
         pace("generateTokens", () -> accountOf(jwt), REFRESH_PER_SECOND);
         SessionApi.RefreshBody body = new SessionApi.RefreshBody(current.refreshToken().value());
-        JsonNode data = failures.call("generateTokens", () -> api.refresh(apiKey.reveal(), jwt, body));
-        return payloads.tokens("generateTokens", data);
+        JsonNode data = call("generateTokens", () -> open.refresh(apiKey.reveal(), jwt, body));
+        return reader.tokens("generateTokens", data);
     }
 
     @Override
     public void logout(ApiKey apiKey, ClientCode clientCode, AccessToken accessToken) {
+        SessionApi open = openApi();
         pace("logout", clientCode::value, LOGOUT_PER_SECOND);
-        failures.call("logout", () -> api.logout(apiKey.reveal(), accessToken.value(),
+        call("logout", () -> open.logout(apiKey.reveal(), accessToken.value(),
                 new SessionApi.LogoutBody(clientCode.value())));
     }
 
     @Override
     public Profile profile(ApiKey apiKey, AccessToken accessToken) {
+        SessionApi open = openApi();
         String jwt = accessToken.value();
         pace("getProfile", () -> accountOf(jwt), PROFILE_PER_SECOND);
-        return payloads.profile(failures.call("getProfile", () -> api.profile(apiKey.reveal(), jwt)));
+        return reader.profile(call("getProfile", () -> open.profile(apiKey.reveal(), jwt)));
     }
 
     public HttpSettings settings() {
         return settings;
+    }
+
+    /**
+     * Stops the threads this client started and lets go of its JDK HTTP client (JDK 17's has no
+     * {@code close()}; its selector thread ends once it is collected). A call in flight fails with the
+     * same error, at the latest after its read timeout; later calls fail at once with a
+     * {@link ConfigurationException}. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        api = null;
+        transport.close();
+    }
+
+    private SessionApi openApi() {
+        SessionApi current = api;
+        if (current == null) {
+            throw closedError(null);
+        }
+        return current;
+    }
+
+    /** A call cut short by {@link #close()} says so, instead of looking like a transient network failure. */
+    private JsonNode call(String route, Supplier<JsonNode> request) {
+        try {
+            return failures.call(route, request);
+        } catch (SmartApiAuthException failure) {
+            if (api == null && failure.isTransient()) {
+                throw closedError(failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static ConfigurationException closedError(Throwable cause) {
+        return new ConfigurationException("the SmartAPI HTTP client was closed; build a new one to call SmartAPI"
+                + " again (closing it is its owner's last act)", null, cause);
     }
 
     /** The account is read from the token only when pacing is on: decoding a JWT costs a JSON parse. */

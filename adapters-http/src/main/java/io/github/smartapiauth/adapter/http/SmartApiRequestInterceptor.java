@@ -39,10 +39,10 @@ public final class SmartApiRequestInterceptor implements RequestInterceptor {
             template.removeHeader(name);
             template.header(name, value);
         });
-        template.removeHeader(Wire.PRIVATE_KEY);
-        template.header(Wire.PRIVATE_KEY, apiKey.reveal());
-        template.removeHeader(Wire.AUTHORIZATION);
-        template.header(Wire.AUTHORIZATION, "Bearer " + tokens.accessToken().value());
+        template.removeHeader(AuthHeaderNames.PRIVATE_KEY);
+        template.header(AuthHeaderNames.PRIVATE_KEY, apiKey.reveal());
+        template.removeHeader(AuthHeaderNames.AUTHORIZATION);
+        template.header(AuthHeaderNames.AUTHORIZATION, "Bearer " + tokens.accessToken().value());
     }
 
     @Override

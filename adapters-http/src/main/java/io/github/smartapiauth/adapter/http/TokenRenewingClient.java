@@ -103,7 +103,7 @@ public final class TokenRenewingClient implements Client {
 
     private static String bearerOf(Request request) {
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-            if (header.getKey().equalsIgnoreCase(Wire.AUTHORIZATION)) {
+            if (header.getKey().equalsIgnoreCase(AuthHeaderNames.AUTHORIZATION)) {
                 for (String value : header.getValue()) {
                     if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
                         return value.substring(7).trim();
@@ -117,11 +117,11 @@ public final class TokenRenewingClient implements Client {
     private static Request withBearer(Request request, String token) {
         Map<String, Collection<String>> headers = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(Wire.AUTHORIZATION)) {
+            if (!name.equalsIgnoreCase(AuthHeaderNames.AUTHORIZATION)) {
                 headers.put(name, values);
             }
         });
-        headers.put(Wire.AUTHORIZATION, List.of("Bearer " + token));
+        headers.put(AuthHeaderNames.AUTHORIZATION, List.of("Bearer " + token));
         return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(),
                 request.requestTemplate());
     }

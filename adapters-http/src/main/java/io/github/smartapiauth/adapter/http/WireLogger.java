@@ -41,7 +41,7 @@ final class WireLogger extends feign.Logger {
             return response;
         }
         logHeaders("<--", response.headers());
-        byte[] body = Bodies.read(response);
+        byte[] body = CappedBodyReader.read(response);
         log.trace("<-- body: {}", describeBody(response.request().url(), body));
         return response.toBuilder().body(body).build();
     }
@@ -64,16 +64,16 @@ final class WireLogger extends feign.Logger {
 
     private void logHeaders(String direction, Map<String, Collection<String>> headers) {
         headers.forEach((name, values) -> log.trace("{} {}: {}", direction, name,
-                Redaction.isSecretHeader(name) ? Redaction.MASK : String.join(", ", values)));
+                WireLogRedactor.isSecretHeader(name) ? WireLogRedactor.MASK : String.join(", ", values)));
     }
 
     private static String describeBody(String url, byte[] body) {
         if (body == null || body.length == 0) {
             return "(empty)";
         }
-        if (Redaction.bodiesAreSecret(url)) {
+        if (WireLogRedactor.bodiesAreSecret(url)) {
             return "(" + body.length + " bytes, not shown: it carries credentials or tokens)";
         }
-        return Redaction.maskBody(new String(body, StandardCharsets.UTF_8));
+        return WireLogRedactor.maskBody(new String(body, StandardCharsets.UTF_8));
     }
 }

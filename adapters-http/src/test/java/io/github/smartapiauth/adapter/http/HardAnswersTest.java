@@ -20,21 +20,22 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Answers a real SmartAPI (or something in front of it) may give that the sandbox does not. */
+/** SmartApiResponseReader a real SmartAPI (or something in front of it) may give that the sandbox does not. */
 @Timeout(30)
 class HardAnswersTest {
 
     private static final String JSON_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
 
-    private static SmartApiHttpClient clientOf(RawServer server) {
+    private static SmartApiHttpClient clientOf(CannedAnswerServer server) {
         return new SmartApiHttpClient(HttpSettings.forBaseUrl(server.base())
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)).withPacing(false));
     }
 
     @Test
     void aBodyThatStallsAfterTheHeadersTimesOutLikeAnyOtherSilence() throws IOException {
-        try (RawServer server = new RawServer(JSON_HEAD + "Content-Length: 500\r\n\r\n{\"st", true)) {
-            assertThatThrownBy(() -> clientOf(server).login(SandboxFixture.credentials(), TotpCode.of("123456")))
+        try (CannedAnswerServer server = new CannedAnswerServer(JSON_HEAD + "Content-Length: 500\r\n\r\n{\"st", true);
+             SmartApiHttpClient client = clientOf(server)) {
+            assertThatThrownBy(() -> client.login(SandboxFixture.credentials(), TotpCode.of("123456")))
                     .isInstanceOf(BrokerUnavailableException.class)
                     .hasMessageContaining("did not answer loginByPassword within 1.0 s");
         }
@@ -44,8 +45,9 @@ class HardAnswersTest {
     void aTokenSmartApiCouldNotHaveIssuedIsAnUnexpectedAnswerNotACrash() throws IOException {
         String body = "{\"status\":true,\"message\":\"SUCCESS\",\"errorcode\":\"\",\"data\":{\"jwtToken\":\"Bearer Bearer"
                 + " abc\",\"refreshToken\":\"r\",\"feedToken\":\"f\"}}";
-        try (RawServer server = new RawServer(JSON_HEAD + "Content-Length: " + body.length() + "\r\n\r\n" + body, false)) {
-            assertThatThrownBy(() -> clientOf(server).login(SandboxFixture.credentials(), TotpCode.of("123456")))
+        try (CannedAnswerServer server = new CannedAnswerServer(JSON_HEAD + "Content-Length: " + body.length() + "\r\n\r\n" + body, false);
+             SmartApiHttpClient client = clientOf(server)) {
+            assertThatThrownBy(() -> client.login(SandboxFixture.credentials(), TotpCode.of("123456")))
                     .isInstanceOf(UnexpectedResponseException.class)
                     .hasMessageContaining("malformed token")
                     .hasMessageNotContaining("abc");
@@ -55,9 +57,10 @@ class HardAnswersTest {
     @Test
     void aPlainTextNotFoundPointsAtTheBaseUrlInsteadOfAskingForARetry() throws IOException {
         String body = "404 page not found";
-        try (RawServer server = new RawServer("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
-                + body.length() + "\r\n\r\n" + body, false)) {
-            assertThatThrownBy(() -> clientOf(server).profile(ApiKey.of(ACCOUNT.apiKey()), AccessToken.withoutExpiry("a.b.c")))
+        try (CannedAnswerServer server = new CannedAnswerServer("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body, false);
+             SmartApiHttpClient client = clientOf(server)) {
+            assertThatThrownBy(() -> client.profile(ApiKey.of(ACCOUNT.apiKey()), AccessToken.withoutExpiry("a.b.c")))
                     .isInstanceOf(UnexpectedResponseException.class)
                     .hasMessageContaining("HTTP 404")
                     .hasMessageContaining("check the base URL");
@@ -79,7 +82,7 @@ class HardAnswersTest {
         chunked.append("0\r\n\r\n");
         CoreFixture core = new CoreFixture();
         AccountTokens tokens = core.core().forAccount(CoreFixture.ACCOUNT);
-        try (RawServer server = new RawServer(chunked.toString(), false)) {
+        try (CannedAnswerServer server = new CannedAnswerServer(chunked.toString(), false)) {
             Candles candles = Feign.builder()
                     .client(new TokenRenewingClient(new feign.Client.Default(null, null), tokens, report -> false))
                     .target(Candles.class, server.base().toString());
@@ -108,7 +111,7 @@ class HardAnswersTest {
                 throw new UnsupportedOperationException();
             }
         };
-        try (RawServer server = new RawServer(JSON_HEAD + "Content-Length: " + body.length() + "\r\n\r\n" + body, false)) {
+        try (CannedAnswerServer server = new CannedAnswerServer(JSON_HEAD + "Content-Length: " + body.length() + "\r\n\r\n" + body, false)) {
             Candles candles = Feign.builder()
                     .requestInterceptor(template -> template.header("Authorization", "Bearer "))
                     .client(new TokenRenewingClient(new feign.Client.Default(null, null), tokens, report -> reported[0] = true))

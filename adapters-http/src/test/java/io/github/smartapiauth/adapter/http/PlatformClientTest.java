@@ -20,6 +20,7 @@ import io.github.smartapiauth.sandbox.CapturedRequest;
 import io.github.smartapiauth.sandbox.Route;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,6 +77,7 @@ class PlatformClientTest {
     void fiftyThreadsKeepSucceedingWhileTheServerRevokesTheSessionWithExactlyOneRenewal() throws Exception {
         AccessToken before = tokens.accessToken();
         CyclicBarrier start = new CyclicBarrier(THREADS + 1);
+        CountDownLatch quarterDone = new CountDownLatch(THREADS * CALLS_EACH / 4);
         List<Future<Integer>> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             workers.add(threads.submit(() -> {
@@ -83,12 +85,13 @@ class PlatformClientTest {
                 int succeeded = 0;
                 for (int i = 0; i < CALLS_EACH; i++) {
                     succeeded += rms.getRms().path("status").asBoolean() ? 1 : 0;
+                    quarterDone.countDown();
                 }
                 return succeeded;
             }));
         }
         start.await();
-        waitForCalls(THREADS * CALLS_EACH / 4);
+        assertThat(quarterDone.await(30, TimeUnit.SECONDS)).as("a quarter of the calls are done").isTrue();
         assertThat(fixture.sandbox.revokeSessions(ACCOUNT.clientCode())).isEqualTo(1);
 
         int succeeded = 0;
@@ -101,12 +104,5 @@ class PlatformClientTest {
         assertThat(fixture.sandbox.calls(Route.GENERATE_TOKENS)).as("one refresh, refused: the session was revoked")
                 .isEqualTo(1);
         assertThat(fixture.sandbox.calls(Route.LOGIN)).as("the first login and exactly one renewal").isEqualTo(2);
-    }
-
-    private void waitForCalls(long calls) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (fixture.sandbox.calls(Route.GET_RMS) < calls && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
     }
 }

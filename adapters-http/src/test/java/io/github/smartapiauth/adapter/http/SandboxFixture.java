@@ -56,6 +56,7 @@ final class SandboxFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        client.close();
         sandbox.close();
     }
 }

@@ -93,7 +93,7 @@ class SmartApiHttpClientTest {
 
     @Test
     void buildingTheClientSendsNothing() {
-        new SmartApiHttpClient(fixture.settings());
+        new SmartApiHttpClient(fixture.settings()).close();
 
         assertThat(fixture.sandbox.requests()).isEmpty();
     }

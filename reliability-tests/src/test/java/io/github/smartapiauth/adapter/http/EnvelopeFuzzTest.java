@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTTP envelope decoder (package-private {@link Answers#dataOf}) on seeded envelopes, their
+ * The HTTP envelope decoder (package-private {@link SmartApiResponseReader#dataOf}) on seeded envelopes, their
  * byte mutations, hostile shapes (deep nesting, huge numbers and strings) and random bytes, with
  * every status class: the envelope's data or one of the domain's errors; nothing else, no hang.
- * The body size cap itself ({@link Bodies}) is applied before this decoder and tested in adapters-http.
+ * The body size cap itself ({@link CappedBodyReader}) is applied before this decoder and tested in adapters-http.
  */
 @Order(23)
 class EnvelopeFuzzTest {
@@ -30,7 +30,7 @@ class EnvelopeFuzzTest {
     void answersDataOrADomainErrorForAnyBody() {
         int cases = Fuzz.cases();
         Random random = new Random(Fuzz.SEED + 13);
-        Answers answers = new Answers(new ObjectMapper());
+        SmartApiResponseReader responses = new SmartApiResponseReader(new ObjectMapper());
         List<String> undeclared = new ArrayList<>();
         int[] outcome = new int[2];
         Fuzz.inBatches(cases, Duration.ofSeconds(30), i -> {
@@ -44,7 +44,7 @@ class EnvelopeFuzzTest {
             };
             int status = STATUSES[random.nextInt(STATUSES.length)];
             try {
-                answers.dataOf("getProfile", status, body);
+                responses.dataOf("getProfile", status, body);
                 outcome[0]++;
             } catch (SmartApiAuthException declared) {
                 outcome[1]++;
@@ -52,7 +52,7 @@ class EnvelopeFuzzTest {
                 undeclared.add("case " + i + " (HTTP " + status + ", " + body.length + " bytes): " + other);
             }
         });
-        io.github.smartapiauth.reliability.Fuzz.report(24, "- Answers.dataOf (HTTP envelope decoder): **" + cases
+        io.github.smartapiauth.reliability.Fuzz.report(24, "- SmartApiResponseReader.dataOf (HTTP envelope decoder): **" + cases
                 + "** bodies (seed " + (Fuzz.SEED + 13) + "), " + outcome[0] + " decoded, " + outcome[1]
                 + " domain errors, " + undeclared.size() + " undeclared outcomes\n");
         assertThat(undeclared).isEmpty();

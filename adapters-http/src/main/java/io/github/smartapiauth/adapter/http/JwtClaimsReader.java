@@ -11,13 +11,13 @@ import java.util.Optional;
  * Reads claims from a JWT's payload without checking its signature: the client cannot verify
  * SmartAPI's tokens and does not need to; it only wants {@code exp} and {@code username}.
  */
-final class JwtClaims {
+final class JwtClaimsReader {
 
     private static final int MAX_PAYLOAD_CHARS = 8192;
 
     private final ObjectMapper json;
 
-    JwtClaims(ObjectMapper json) {
+    JwtClaimsReader(ObjectMapper json) {
         this.json = json;
     }
 

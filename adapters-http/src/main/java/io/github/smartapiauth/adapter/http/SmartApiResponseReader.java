@@ -13,17 +13,17 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Reads whatever SmartAPI answered: both JSON error dialects (usually with HTTP 200), the
+ * Reads whatever SmartAPI answered (status and body) into the envelope's {@code data} or one of
+ * the domain's errors: both JSON error dialects (usually with HTTP 200), the
  * plain-text 403 of the rate limiter, the firewall's HTML page, empty bodies and 5xx.
  */
-final class Answers {
+final class SmartApiResponseReader {
 
-    static final int MAX_BODY_BYTES = 1 << 20;
     private static final Duration RATE_LIMIT_RESET = Duration.ofSeconds(1);
 
     private final ObjectMapper json;
 
-    Answers(ObjectMapper json) {
+    SmartApiResponseReader(ObjectMapper json) {
         this.json = json;
     }
 
@@ -56,7 +56,7 @@ final class Answers {
             JsonNode data = envelope.get("data");
             return data == null ? NullNode.getInstance() : data;
         }
-        throw ErrorCodes.toException(route, code, message, status);
+        throw ErrorCodeTranslator.toException(route, code, message, status);
     }
 
     /** A problem recognisable without parsing JSON, or null when the body should be JSON. */

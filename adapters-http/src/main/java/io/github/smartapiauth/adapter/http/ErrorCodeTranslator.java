@@ -10,11 +10,11 @@ import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.error.UnexpectedResponseException;
 
 /** SmartAPI's error codes, translated into the domain's error family with advice. */
-final class ErrorCodes {
+final class ErrorCodeTranslator {
 
     private static final int MAX_MESSAGE = 160;
 
-    private ErrorCodes() {
+    private ErrorCodeTranslator() {
     }
 
     static SmartApiAuthException toException(String route, String code, String brokerMessage, int status) {

@@ -5,9 +5,11 @@ import feign.RetryableException;
 import feign.codec.DecodeException;
 import feign.codec.EncodeException;
 import io.github.smartapiauth.domain.error.BrokerUnavailableException;
+import io.github.smartapiauth.domain.error.InterruptedWaitException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.error.UnexpectedResponseException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -16,12 +18,15 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Runs a Feign call and lets only the domain's errors out, with messages that say what to do. */
-final class Failures {
+/**
+ * Runs a Feign call and translates whatever fails in it (Feign's exceptions, I/O errors such as
+ * timeouts and refused connections) into the domain's errors, with messages that say what to do.
+ */
+final class CallFailureTranslator {
 
     private final HttpSettings settings;
 
-    Failures(HttpSettings settings) {
+    CallFailureTranslator(HttpSettings settings) {
         this.settings = settings;
     }
 
@@ -62,6 +67,13 @@ final class Failures {
             return new BrokerUnavailableException(host + " did not answer " + route + " within "
                     + seconds(settings == null ? null : settings.readTimeout()) + "; retry later, or raise the read timeout",
                     null, e);
+        }
+        if (e instanceof InterruptedIOException) {
+            // The calling thread was interrupted while it waited for the answer (a socket timeout,
+            // also an InterruptedIOException, is handled above): its own choice, not a broker failure.
+            Thread.currentThread().interrupt();
+            return new InterruptedWaitException("interrupted while waiting for " + host + " to answer " + route
+                    + "; the call was abandoned and its outcome is unknown", e);
         }
         if (e instanceof ConnectException) {
             return new BrokerUnavailableException("could not connect to " + host + " for " + route

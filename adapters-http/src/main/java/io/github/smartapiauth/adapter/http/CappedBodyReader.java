@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a response body with a size cap, so a hostile or broken server cannot exhaust memory. */
-final class Bodies {
+final class CappedBodyReader {
 
-    private Bodies() {
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private CappedBodyReader() {
     }
 
     static byte[] read(Response response) throws IOException {
@@ -22,20 +24,13 @@ final class Bodies {
             int total = 0;
             for (int n; (n = in.read(chunk)) != -1; ) {
                 total += n;
-                if (total > Answers.MAX_BODY_BYTES) {
+                if (total > MAX_BODY_BYTES) {
                     throw new UnexpectedResponseException("SmartAPI answered with a body larger than "
-                            + Answers.MAX_BODY_BYTES + " bytes; refusing to read it");
+                            + MAX_BODY_BYTES + " bytes; refusing to read it");
                 }
                 out.write(chunk, 0, n);
             }
             return out.toByteArray();
         }
-    }
-
-    static String route(Response response) {
-        String url = response.request().url();
-        int query = url.indexOf('?');
-        String path = query < 0 ? url : url.substring(0, query);
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

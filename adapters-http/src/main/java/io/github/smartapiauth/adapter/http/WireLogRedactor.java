@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Masks secrets in what the wire log prints. */
-final class Redaction {
+final class WireLogRedactor {
 
     static final String MASK = "***";
     private static final Set<String> SECRET_HEADERS = Set.of("x-privatekey", "authorization", "x-feed-token", "x-api-key",
@@ -14,7 +14,7 @@ final class Redaction {
             "(\"[^\"]*(?i:token|password|totp|secret|key|jwt|pin|otp)[^\"]*\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_.-]*");
 
-    private Redaction() {
+    private WireLogRedactor() {
     }
 
     static boolean isSecretHeader(String name) {
@@ -29,6 +29,6 @@ final class Redaction {
 
     /** Whether a route's bodies carry credentials or tokens, so that they are never printed at all. */
     static boolean bodiesAreSecret(String url) {
-        return url.contains(Wire.LOGIN) || url.contains(Wire.REFRESH);
+        return url.contains(SessionRoutes.LOGIN) || url.contains(SessionRoutes.REFRESH);
     }
 }

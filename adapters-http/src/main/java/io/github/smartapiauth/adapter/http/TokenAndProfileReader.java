@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Turns the envelope's {@code data} into domain values, tolerating unknown fields and old names. */
-final class Payloads {
+final class TokenAndProfileReader {
 
     private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final JwtClaims claims;
+    private final JwtClaimsReader claims;
 
-    Payloads(JwtClaims claims) {
+    TokenAndProfileReader(JwtClaimsReader claims) {
         this.claims = claims;
     }
 

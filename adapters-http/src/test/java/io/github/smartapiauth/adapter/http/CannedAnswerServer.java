@@ -16,19 +16,21 @@ import java.util.concurrent.TimeUnit;
  * or stalls until closed: for answers the sandbox cannot give (a body that never ends, odd
  * headers, chunked bodies).
  */
-final class RawServer implements AutoCloseable {
+final class CannedAnswerServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch requestRead = new CountDownLatch(1);
     private final Thread acceptor;
 
-    RawServer(String rawAnswer, boolean stallAfterAnswer) throws IOException {
+    CannedAnswerServer(String rawAnswer, boolean stallAfterAnswer) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         byte[] answer = rawAnswer.getBytes(StandardCharsets.UTF_8);
         acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
                 try (Socket connection = socket.accept()) {
                     readHead(connection.getInputStream());
+                    requestRead.countDown();
                     OutputStream out = connection.getOutputStream();
                     out.write(answer);
                     out.flush();
@@ -42,6 +44,11 @@ final class RawServer implements AutoCloseable {
         }, "raw-test-server");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Waits, at most {@code timeout}, until the first request has been read; true when it has. */
+    boolean awaitFirstRequest(java.time.Duration timeout) throws InterruptedException {
+        return requestRead.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     URI base() {
