@@ -19,7 +19,7 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SmartApiHttpClient client(HttpSettings settings) {
-        return new SmartApiHttpClient(settings);
+    SmartApiHttpClient client(HttpSettings settings, OwnedResources owned) {
+        return owned.register(new SmartApiHttpClient(settings));
     }
 }
