@@ -49,11 +49,12 @@ public final class RenewingChild {
                 .profiles(broker)
                 .oneTimePasswords(new StepCodes())
                 .store(FileSessionStore.builder(directory).keyFile(key).build())
-                .lease(new FileSessionLease(directory))
+                .lease(new AnnouncingLease(new FileSessionLease(directory), calls, name))
                 .events(events)
                 .clock(clock)
                 .sleeper(clock::advance)
                 .background(Runnable::run)
+                .renewals(Runnable::run)
                 .random(new SplittableRandom(1))
                 .build();
         System.out.println("ready");
@@ -65,6 +66,31 @@ public final class RenewingChild {
         AccessToken token = service.accessToken(CoreFixture.ACCOUNT);
         System.out.println("token " + token.value() + " restored " + events.of(SessionEvent.Restored.class).size());
         System.out.flush();
+    }
+
+    /** Appends "<name> asks for the lease" to the shared log before each lease request. */
+    private static final class AnnouncingLease implements io.github.smartapiauth.application.port.out.SessionLeasePort {
+        private final io.github.smartapiauth.application.port.out.SessionLeasePort lease;
+        private final Path log;
+        private final String name;
+
+        AnnouncingLease(io.github.smartapiauth.application.port.out.SessionLeasePort lease, Path log, String name) {
+            this.lease = lease;
+            this.log = log;
+            this.name = name;
+        }
+
+        @Override
+        public Lease acquire(io.github.smartapiauth.domain.credential.ClientCode account, java.time.Duration maxWait)
+                throws InterruptedException {
+            try {
+                Files.writeString(log, name + " asks for the lease\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return lease.acquire(account, maxWait);
+        }
     }
 
     /** Appends "<name> <operation>" to the shared log for every upstream call that issued tokens. */
@@ -96,16 +122,26 @@ public final class RenewingChild {
 
         private TokenSet logged(String operation, Supplier<TokenSet> call) {
             append("attempt " + operation);
-            try {
-                // Long enough for the other process to be waiting on the lease meanwhile.
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            awaitTheOtherAtTheLease();
             TokenSet tokens = call.get();
             append("issued " + operation);
             return tokens;
+        }
+
+        /** Holds the renewal until the other process has asked for the lease, so it must wait for this one. */
+        private void awaitTheOtherAtTheLease() {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            try {
+                while (Files.readAllLines(log).stream()
+                        .noneMatch(line -> !line.startsWith(name + " ") && line.endsWith(" asks for the lease"))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the other process never asked for the lease");
+                    }
+                    Thread.onSpinWait();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private void append(String what) {

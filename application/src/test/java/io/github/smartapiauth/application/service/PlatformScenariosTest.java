@@ -115,6 +115,7 @@ class PlatformScenariosTest {
     }
 
     @Test
+    @Timeout(10)
     void aSlowListenerAndAThrowingListenerNeitherDelayNorBreakARenewal() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<SessionEvent> delivered = new CopyOnWriteArrayList<>();
