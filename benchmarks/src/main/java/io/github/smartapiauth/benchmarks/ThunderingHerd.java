@@ -55,6 +55,7 @@ public final class ThunderingHerd {
     private final SandboxAccount account = SandboxAccount.demo();
     private final SmartApiSandbox sandbox;
     private final SessionService service;
+    private final SmartApiHttpClient http;
     private final AccountTokens tokens;
     private final SessionPolicy policy = RenewalSettings.defaults().policy();
 
@@ -64,7 +65,7 @@ public final class ThunderingHerd {
                 .tokenLifetime(Duration.ofMinutes(20)).capturedRequestLimit(0).build();
         sandbox.start();
         ClientCode code = ClientCode.of(account.clientCode());
-        SmartApiHttpClient http = new SmartApiHttpClient(HttpSettings.forBaseUrl(sandbox.baseUri()).withPacing(false));
+        http = new SmartApiHttpClient(HttpSettings.forBaseUrl(sandbox.baseUri()).withPacing(false));
         TotpGenerator totp = TotpGenerator.of(TotpSecret.of(Base32Decoder.decode(account.totpSecret())),
                 TotpParameters.smartApi());
         service = SessionService.builder()
@@ -88,6 +89,8 @@ public final class ThunderingHerd {
         try {
             herd.run(rounds, results);
         } finally {
+            herd.service.close();
+            herd.http.close();
             herd.sandbox.close();
         }
         if (output != null) {

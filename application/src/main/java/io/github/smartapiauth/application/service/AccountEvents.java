@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Delivers one account's events to the events port, in order, on the core's threads: never on a
  * renewing thread, so a listener may call back into the library, be slow or throw without any
- * effect on a renewal or on other accounts' events. A renewal hands its events over only after
- * its session is published and its waiters are released.
+ * effect on a renewal or on other accounts' events. A renewal {@linkplain #enqueue enqueues} its
+ * events before its waiters learn the result, so they keep their place in the account's order, and
+ * has them delivered once the waiters are released.
  */
 final class AccountEvents {
 
@@ -32,9 +33,14 @@ final class AccountEvents {
         scheduleDelivery();
     }
 
-    void publishAll(List<SessionEvent> events) {
-        if (!events.isEmpty()) {
-            pending.addAll(events);
+    /** Puts a renewal's events in the account's order without delivering them yet. */
+    void enqueue(List<SessionEvent> events) {
+        pending.addAll(events);
+    }
+
+    /** Delivers what is pending (a renewal calls this once its waiters are released). */
+    void deliverPending() {
+        if (!pending.isEmpty()) {
             scheduleDelivery();
         }
     }
@@ -48,6 +54,9 @@ final class AccountEvents {
         } catch (RejectedExecutionException closing) {
             // The core is closing: deliver here, so that what happened before close() is still told.
             deliver();
+        } catch (RuntimeException | Error couldNotHandOver) {
+            delivering.set(false);
+            throw couldNotHandOver;
         }
     }
 
@@ -59,9 +68,9 @@ final class AccountEvents {
             }
         } finally {
             delivering.set(false);
-        }
-        if (!pending.isEmpty()) {
-            scheduleDelivery();
+            if (!pending.isEmpty()) {
+                scheduleDelivery();
+            }
         }
     }
 

@@ -38,46 +38,58 @@ final class AccountLogout {
     }
 
     LogoutResult logOut() {
-        AccountState before = cell.logOut();
+        AccountStateCell.Observed before = cell.logOut();
         if (!renewals.endForLogout()) {
             throw interrupted();
         }
+        LogoutResult result;
         try (Lease lease = core.lease().acquire(account, core.settings().leaseWait())) {
-            Session stored = null;
-            SessionStoreException storeError = null;
-            try {
-                stored = core.store().load(account).orElse(null);
-            } catch (SessionStoreException unreadable) {
-                // Log out what memory holds, and leave the unreadable store as it is.
-                storeError = unreadable;
-            }
-            Session session = Renewer.newer(before.session(), stored);
-            if (session == null) {
-                deleteUnless(storeError);
-                return new LogoutResult(account, false, false, Optional.empty(), Optional.ofNullable(storeError));
-            }
-            SmartApiAuthException serverError = null;
-            try {
-                retrier.call(() -> {
-                    core.authentication().logout(credentials.apiKey(), account, session.tokens().accessToken());
-                    return null;
-                });
-            } catch (SmartApiAuthException e) {
-                serverError = e;
-            } finally {
-                deleteUnless(storeError);
-            }
-            events.publish(new SessionEvent.LoggedOut(account, core.clock().instant(), serverError == null));
-            return new LogoutResult(account, true, serverError == null, Optional.ofNullable(serverError),
-                    Optional.ofNullable(storeError));
+            result = underLease(before);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw interrupted();
         }
+        if (result.hadSession()) {
+            // After the lease is released, so that a listener may open a session again at once.
+            events.publish(new SessionEvent.LoggedOut(account, core.clock().instant(), result.serverConfirmed()));
+        }
+        return result;
     }
 
-    private void deleteUnless(SessionStoreException unreadable) {
-        if (unreadable == null) {
+    private LogoutResult underLease(AccountStateCell.Observed before) throws InterruptedException {
+        Session stored = null;
+        SessionStoreException storeError = null;
+        try {
+            stored = core.store().load(account).orElse(null);
+        } catch (SessionStoreException unreadable) {
+            // Log out what memory holds, and leave the unreadable store as it is.
+            storeError = unreadable;
+        }
+        // An open() since this logout began may have saved a new session: that one is not ours to end.
+        boolean reopened = cell.epoch() != before.epoch() || !cell.read().loggedOut();
+        Session session = reopened ? before.state().session() : Renewer.newer(before.state().session(), stored);
+        boolean mayDelete = storeError == null && !reopened;
+        if (session == null) {
+            deleteIf(mayDelete);
+            return new LogoutResult(account, false, false, Optional.empty(), Optional.ofNullable(storeError));
+        }
+        SmartApiAuthException serverError = null;
+        try {
+            retrier.call(() -> {
+                core.authentication().logout(credentials.apiKey(), account, session.tokens().accessToken());
+                return null;
+            });
+        } catch (SmartApiAuthException e) {
+            serverError = e;
+        } finally {
+            deleteIf(mayDelete);
+        }
+        return new LogoutResult(account, true, serverError == null, Optional.ofNullable(serverError),
+                Optional.ofNullable(storeError));
+    }
+
+    private void deleteIf(boolean mayDelete) {
+        if (mayDelete) {
             core.store().delete(account);
         }
     }

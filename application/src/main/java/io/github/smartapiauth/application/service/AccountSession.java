@@ -79,8 +79,8 @@ final class AccountSession implements AccountTokens {
 
     /** Logs in now, after any renewal in flight has ended; also the way back after a logout or a block. */
     Session open() {
-        AccountState unblocked = cell.change(AccountState::unblocked);
-        return renewals.renewAndWait(unblocked, RenewalReason.LOGIN);
+        AccountStateCell.Observed unblocked = cell.changeAndObserve(AccountState::unblocked);
+        return renewals.renewAndWait(unblocked.state(), unblocked.epoch(), RenewalReason.LOGIN);
     }
 
     Session refresh() {

@@ -31,17 +31,27 @@ final class AccountStateCell {
         return true;
     }
 
+    /** A state together with the epoch it belongs to. */
+    record Observed(AccountState state, long epoch) {
+    }
+
+    /** Applies {@code change} whatever the epoch, and returns the new state with the epoch, read together. */
+    synchronized Observed changeAndObserve(UnaryOperator<AccountState> change) {
+        state = change.apply(state);
+        return new Observed(state, epoch);
+    }
+
     /** Applies {@code change} whatever the epoch. */
     synchronized AccountState change(UnaryOperator<AccountState> change) {
         state = change.apply(state);
         return state;
     }
 
-    /** Forgets the session and opens a new epoch; returns the state before. */
-    synchronized AccountState logOut() {
+    /** Forgets the session and opens a new epoch; returns the state before, with the new epoch. */
+    synchronized Observed logOut() {
         AccountState before = state;
         epoch++;
         state = AccountState.LOGGED_OUT;
-        return before;
+        return new Observed(before, epoch);
     }
 }

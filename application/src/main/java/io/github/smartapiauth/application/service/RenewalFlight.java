@@ -21,19 +21,34 @@ final class RenewalFlight {
 
     private final ClientCode account;
     private final RenewalReason reason;
+    /** Marks a flight cancelled before any thread started it. */
+    private static final Object CANCELLED = new Object();
+
     private final AccountState seen;
+    private final long epoch;
     private final Duration deadline;
-    private final long deadlineNanos;
+    /** Counted from the claim, and again from the start: a flight started late gets its whole deadline. */
+    private volatile long deadlineNanos;
     private final CompletableFuture<Session> outcome = new CompletableFuture<>();
-    private final AtomicReference<Thread> runner = new AtomicReference<>();
+    /** Null until started; then the running thread, or {@link #CANCELLED}. */
+    private final AtomicReference<Object> runner = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean rescued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    RenewalFlight(ClientCode account, RenewalReason reason, AccountState seen, Duration deadline) {
+    /**
+     * @param seen the state the claiming caller saw
+     * @param epoch the logout epoch when the flight was claimed: a logout after it discards the result
+     */
+    RenewalFlight(ClientCode account, RenewalReason reason, AccountState seen, long epoch, Duration deadline) {
         this.account = account;
         this.reason = reason;
         this.seen = seen;
+        this.epoch = epoch;
         this.deadline = deadline;
         this.deadlineNanos = System.nanoTime() + saturatedNanos(deadline);
+    }
+
+    long epoch() {
+        return epoch;
     }
 
     RenewalReason reason() {
@@ -45,9 +60,25 @@ final class RenewalFlight {
         return seen;
     }
 
-    /** Claims the run for the calling thread; false when another thread started it or it is over. */
+    /** Claims the run for the calling thread; false when another thread started it, or it was cancelled or is over. */
     boolean tryStart() {
-        return !outcome.isDone() && runner.compareAndSet(null, Thread.currentThread());
+        if (outcome.isDone() || !runner.compareAndSet(null, Thread.currentThread())) {
+            return false;
+        }
+        deadlineNanos = System.nanoTime() + saturatedNanos(deadline);
+        return true;
+    }
+
+    /**
+     * Ends a flight that no thread has started with {@code why}, atomically with respect to
+     * {@link #tryStart()}: afterwards it can never start. False when it had started (or ended).
+     */
+    boolean cancelUnlessStarted(RuntimeException why) {
+        if (!runner.compareAndSet(null, CANCELLED)) {
+            return false;
+        }
+        outcome.completeExceptionally(why);
+        return true;
     }
 
     /** True for the one caller that may hand this flight to a second executor when the first never ran it. */
@@ -56,7 +87,8 @@ final class RenewalFlight {
     }
 
     boolean started() {
-        return runner.get() != null;
+        Object current = runner.get();
+        return current != null && current != CANCELLED;
     }
 
     /** Whether the calling thread is the one running this renewal. */
@@ -80,11 +112,17 @@ final class RenewalFlight {
         outcome.completeExceptionally(failure);
     }
 
-    /** Ends the flight with the timeout error, unless it already ended; every waiter gets the same error. */
-    boolean expire() {
-        return outcome.completeExceptionally(new RenewalTimeoutException("the renewal of " + account
+    /**
+     * Ends the flight with the timeout error, unless it already ended; every waiter gets the same
+     * error. One that never started is cancelled, so it cannot start late.
+     */
+    void expire() {
+        RenewalTimeoutException late = new RenewalTimeoutException("the renewal of " + account
                 + " did not finish within its deadline of " + deadline + " (HTTP timeouts, retries and the TOTP step"
-                + " wait); it was given up and the next request starts a new one"));
+                + " wait); it was given up and the next request starts a new one");
+        if (!cancelUnlessStarted(late)) {
+            outcome.completeExceptionally(late);
+        }
     }
 
     /**
@@ -99,7 +137,10 @@ final class RenewalFlight {
             try {
                 return outcome.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException late) {
-                expire();
+                if (pastDeadline()) {
+                    expire();
+                }
+                // else: the flight started since, and its deadline moved; wait on.
             } catch (ExecutionException failed) {
                 throw rethrown(failed.getCause());
             } catch (InterruptedException e) {

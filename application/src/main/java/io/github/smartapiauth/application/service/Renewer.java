@@ -32,7 +32,8 @@ final class Renewer {
     private final CoreDependencies context;
     private final BrokerCallRetrier retrying;
     private final TotpGuard totpGuard;
-    private int consecutiveTotpFailures;
+    /** Written under the lease; read after a renewal by whichever core thread ran it. */
+    private volatile int consecutiveTotpFailures;
 
     Renewer(Credentials credentials, CoreDependencies context, BrokerCallRetrier retrying) {
         this.credentials = credentials;

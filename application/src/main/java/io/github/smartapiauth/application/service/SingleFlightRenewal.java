@@ -53,11 +53,20 @@ final class SingleFlightRenewal {
      * A login ({@link RenewalReason#LOGIN}) first lets a running renewal end, then logs in.
      */
     Session renewAndWait(AccountState seen, RenewalReason reason) {
+        return renewAndWait(seen, cell.epoch(), reason);
+    }
+
+    /** As {@link #renewAndWait(AccountState, RenewalReason)}, for a state read together with its epoch. */
+    Session renewAndWait(AccountState seen, long epoch, RenewalReason reason) {
         if (reason != RenewalReason.LOGIN) {
             refuseWhenStopped(seen);
         }
         while (true) {
             RenewalFlight running = inFlight.get();
+            if (running != null && !running.started() && running.pastDeadline()) {
+                // Handed to an executor that never ran it within a whole deadline: give it up.
+                running.expire();
+            }
             if (running != null && running.isOver()) {
                 inFlight.compareAndSet(running, null);
                 continue;
@@ -72,7 +81,7 @@ final class SingleFlightRenewal {
                 rescueIfNeverStarted(running);
                 return await(running);
             }
-            RenewalFlight mine = new RenewalFlight(account, reason, seen, core.settings().renewalDeadline());
+            RenewalFlight mine = new RenewalFlight(account, reason, seen, epoch, core.settings().renewalDeadline());
             if (inFlight.compareAndSet(null, mine)) {
                 start(mine, core.renewals());
                 return await(mine);
@@ -94,7 +103,8 @@ final class SingleFlightRenewal {
             running.expire();
             inFlight.compareAndSet(running, null);
         }
-        RenewalFlight mine = new RenewalFlight(account, RenewalReason.STALE, seen, core.settings().renewalDeadline());
+        RenewalFlight mine = new RenewalFlight(account, RenewalReason.STALE, seen, cell.epoch(),
+                core.settings().renewalDeadline());
         if (inFlight.compareAndSet(null, mine)) {
             start(mine, core.refreshesAhead());
         }
@@ -115,8 +125,7 @@ final class SingleFlightRenewal {
         if (running == null || running.runsOnCurrentThread()) {
             return true;
         }
-        if (!running.started()) {
-            running.fail(loggedOut());
+        if (running.cancelUnlessStarted(loggedOut())) {
             inFlight.compareAndSet(running, null);
             return true;
         }
@@ -128,16 +137,19 @@ final class SingleFlightRenewal {
             executor.execute(() -> run(flight));
         } catch (RejectedExecutionException | Error couldNotStart) {
             // The caller of a refresh ahead keeps its valid token; nobody may wait on a renewal that never runs.
-            inFlight.compareAndSet(flight, null);
-            flight.fail(new ConfigurationException("the renewal of " + account + " could not be started ("
-                    + couldNotStart.getClass().getSimpleName() + "): the session core is closed or its executor"
-                    + " refuses work; build a new one or give it an executor that runs tasks"));
+            // A flight another executor already started (a rescue that came too late) goes on.
+            if (flight.cancelUnlessStarted(new ConfigurationException("the renewal of " + account + " could not be"
+                    + " started (" + couldNotStart.getClass().getSimpleName() + "): the session core is closed or its"
+                    + " executor refuses work; build a new one or give it an executor that runs tasks"))) {
+                inFlight.compareAndSet(flight, null);
+            }
         }
     }
 
     /** A refresh ahead handed to the platform's executor that has not started yet: run it on the core's threads too. */
     private void rescueIfNeverStarted(RenewalFlight flight) {
-        if (!flight.started() && flight.claimRescue()) {
+        if (flight.reason() == RenewalReason.STALE && core.refreshesAhead() != core.renewals() && !flight.started()
+                && flight.claimRescue()) {
             start(flight, core.renewals());
         }
     }
@@ -152,29 +164,38 @@ final class SingleFlightRenewal {
         }
     }
 
-    /** Runs on exactly one thread per flight; ends the flight whatever happens, then hands out its events. */
+    /**
+     * Runs on exactly one thread per flight and ends the flight whatever happens. Its events take
+     * their place in the account's order before anyone can learn the result (so a caller that acts
+     * on it, a logout say, is told after them), and are delivered once the waiters are released.
+     */
     private void run(RenewalFlight flight) {
         if (!flight.tryStart()) {
             return;
         }
         List<SessionEvent> happened = new ArrayList<>();
+        Session session = null;
+        Throwable failure = null;
         try {
-            Session session = renewOnce(flight, happened);
-            inFlight.compareAndSet(flight, null);
+            session = renewOnce(flight, happened);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        events.enqueue(happened);
+        inFlight.compareAndSet(flight, null);
+        if (failure == null) {
             flight.succeed(session);
-        } catch (RuntimeException | Error failure) {
-            inFlight.compareAndSet(flight, null);
+        } else {
             flight.fail(failure);
-            if (failure instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
-        } finally {
-            events.publishAll(happened);
+        }
+        events.deliverPending();
+        if (failure instanceof VirtualMachineError fatal) {
+            throw fatal;
         }
     }
 
     private Session renewOnce(RenewalFlight flight, List<SessionEvent> happened) {
-        long startedIn = cell.epoch();
+        long startedIn = flight.epoch();
         AccountState current = cell.read();
         Instant now = core.clock().instant();
         RenewalReason reason = effectiveReason(flight.reason(), current, now);

@@ -310,6 +310,26 @@ class PlatformScenariosTest {
         assertThat(fixture.store.peek(ACCOUNT)).isEmpty();
     }
 
+    @Test
+    void aLoginThatALogoutOvertakesEndsLoggedOutAndLeavesNoDeadTokenInMemory() throws Exception {
+        SessionService core = started(fixture.onCoreThreads(DEFAULTS, null));
+        fixture.broker.hold();
+        CompletableFuture<Object> opened = new CompletableFuture<>();
+        caller("opener", () -> core.open(COMMAND), opened);
+        fixture.broker.awaitHeldCalls(1);
+        CompletableFuture<Object> loggedOut = new CompletableFuture<>();
+        Thread logout = caller("logout", () -> core.logOut(COMMAND), loggedOut);
+        awaitParkedInARenewalWait(logout);
+
+        fixture.broker.open();
+
+        assertThat(opened.get(10, TimeUnit.SECONDS)).isInstanceOf(SessionExpiredException.class);
+        assertThat(loggedOut.get(10, TimeUnit.SECONDS)).isNotInstanceOf(Throwable.class);
+        assertThatThrownBy(() -> core.accessToken(ACCOUNT)).isInstanceOf(SessionExpiredException.class)
+                .hasMessageContaining("was logged out");
+        assertThat(fixture.store.peek(ACCOUNT)).isEmpty();
+    }
+
     // Scenario 8: a refresh answer already expired by the local clock.
 
     @Test
