@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                 step(3, "Saved the session encrypted: " + first.status().storedIn() + ".");
             }
 
+            boolean allOk;
             try (SmartApiAuth restarted = SmartApiAuth.builder().config(config).clock(clock).listener(events::add).build()) {
                 String restored = restarted.accessToken();
                 step(4, "A fresh core (as after a restart) took up the saved session without logging in: token "
@@ -113,12 +114,13 @@ final class DemoCommand implements Callable<Integer> {
 
                 LogoutResult logout = restarted.logout();
                 step(8, logout.describe());
-                boolean allOk = fundsOk && logout.serverConfirmed();
-                out.println();
-                out.println("Done: " + sandbox.calls(Route.LOGIN) + " login, " + sandbox.calls(Route.GENERATE_TOKENS)
-                        + " refreshes, " + events.size() + " session events; no secret was printed.");
-                return allOk ? SmartApiAuthCli.OK : SmartApiAuthCli.FAILED;
+                allOk = fundsOk && logout.serverConfirmed();
             }
+            // After close(): every event has reached the listener (they are delivered on the library's threads).
+            out.println();
+            out.println("Done: " + sandbox.calls(Route.LOGIN) + " login, " + sandbox.calls(Route.GENERATE_TOKENS)
+                    + " refreshes, " + events.size() + " session events; no secret was printed.");
+            return allOk ? SmartApiAuthCli.OK : SmartApiAuthCli.FAILED;
         } finally {
             deleteRecursively(vaultDir);
         }
