@@ -3,7 +3,6 @@ package io.github.smartapiauth.application.service;
 import io.github.smartapiauth.application.port.in.LogoutResult;
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.credential.ClientCode;
-import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.error.InterruptedWaitException;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
@@ -18,7 +17,7 @@ import java.util.Optional;
  */
 final class AccountLogout {
 
-    private final Credentials credentials;
+    private final AccountKeys keys;
     private final ClientCode account;
     private final CoreDependencies core;
     private final AccountStateCell cell;
@@ -26,10 +25,10 @@ final class AccountLogout {
     private final BrokerCallRetrier retrier;
     private final SingleFlightRenewal renewals;
 
-    AccountLogout(Credentials credentials, CoreDependencies core, AccountStateCell cell, AccountEvents events,
+    AccountLogout(AccountKeys keys, CoreDependencies core, AccountStateCell cell, AccountEvents events,
                   BrokerCallRetrier retrier, SingleFlightRenewal renewals) {
-        this.credentials = credentials;
-        this.account = credentials.clientCode();
+        this.keys = keys;
+        this.account = keys.credentials().clientCode();
         this.core = core;
         this.cell = cell;
         this.events = events;
@@ -76,7 +75,7 @@ final class AccountLogout {
         SmartApiAuthException serverError = null;
         try {
             retrier.call(() -> {
-                core.authentication().logout(credentials.apiKey(), account, session.tokens().accessToken());
+                keys.authentication().logout(keys.credentials().apiKey(), account, session.tokens().accessToken());
                 return null;
             });
         } catch (SmartApiAuthException e) {

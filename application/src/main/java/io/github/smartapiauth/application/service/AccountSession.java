@@ -6,7 +6,8 @@ import io.github.smartapiauth.application.port.in.SessionStatus;
 import io.github.smartapiauth.application.service.AccountState.Refused;
 import io.github.smartapiauth.application.service.AccountState.Valid;
 import io.github.smartapiauth.domain.credential.ClientCode;
-import io.github.smartapiauth.domain.credential.Credentials;
+import io.github.smartapiauth.application.port.in.AccountSpec;
+import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.error.InterruptedWaitException;
 import io.github.smartapiauth.domain.error.SessionExpiredException;
 import io.github.smartapiauth.domain.event.SessionEvent.Expired;
@@ -14,6 +15,7 @@ import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One account: the lock-free FRESH path, and the entry to everything else the account does.
@@ -30,20 +32,26 @@ import java.time.Instant;
 final class AccountSession implements AccountTokens {
 
     private final ClientCode account;
-    private final Credentials credentials;
     private final CoreDependencies core;
     private final AccountStateCell cell = new AccountStateCell();
     private final AccountEvents events;
     private final BrokerCallRetrier retrier;
+    private final Renewer renewer;
     private final SingleFlightRenewal renewals;
+    private volatile AccountKeys keys;
 
-    AccountSession(Credentials credentials, CoreDependencies core) {
-        this.account = credentials.clientCode();
-        this.credentials = credentials;
+    AccountSession(AccountSpec spec, CoreDependencies core) {
+        this.account = spec.clientCode();
         this.core = core;
+        this.keys = AccountKeys.of(spec, core, 0);
         this.events = new AccountEvents(core.events(), core.renewals());
         this.retrier = new BrokerCallRetrier(core);
-        this.renewals = new SingleFlightRenewal(account, core, cell, events, new Renewer(credentials, core, retrier));
+        this.renewer = new Renewer(account, core, retrier, this::keys);
+        this.renewals = new SingleFlightRenewal(account, core, cell, events, renewer, this::keys);
+    }
+
+    private AccountKeys keys() {
+        return keys;
     }
 
     @Override
@@ -54,6 +62,25 @@ final class AccountSession implements AccountTokens {
     @Override
     public AccessToken accessToken() {
         return validSession().tokens().accessToken();
+    }
+
+    /** Completes at once on the calling thread while the session is FRESH or STALE; never blocks. */
+    @Override
+    public CompletableFuture<AccessToken> accessTokenAsync() {
+        AccountState seen = cell.read();
+        if (seen.surelyFreshAt(core.clock().millis())) {
+            return CompletableFuture.completedFuture(seen.freshSession().tokens().accessToken());
+        }
+        if (seen.holding() instanceof Valid valid) {
+            Instant now = core.clock().instant();
+            if (now.isBefore(valid.expiredAt())) {
+                if (!now.isBefore(valid.staleAt())) {
+                    renewals.refreshAhead(seen, valid, now);
+                }
+                return CompletableFuture.completedFuture(valid.session().tokens().accessToken());
+            }
+        }
+        return renewals.renewAsync(seen, reasonToRenew(seen)).thenApply(session -> session.tokens().accessToken());
     }
 
     @Override
@@ -126,7 +153,27 @@ final class AccountSession implements AccountTokens {
     }
 
     LogoutResult logOut() {
-        return new AccountLogout(credentials, core, cell, events, retrier, renewals).logOut();
+        return new AccountLogout(keys, core, cell, events, retrier, renewals).logOut();
+    }
+
+    /**
+     * New credentials (and TOTP source, broker adapters): a renewal under the old ones saves and
+     * publishes nothing and ends with a declared error; a block they caused is lifted.
+     */
+    void replaceKeys(AccountSpec spec) {
+        synchronized (this) {
+            keys = keys.replacedBy(spec, core);
+        }
+        renewer.forgetTotpFailures();
+        cell.change(AccountState::credentialsReplaced);
+    }
+
+    /** Ends the account for good; a handle the platform kept fails naming it from now on. */
+    void remove() {
+        ConfigurationException removed = new ConfigurationException("the account " + account + " was removed;"
+                + " add it again to use it");
+        cell.remove(AccountState.removed(removed));
+        renewals.endForRemoval(removed);
     }
 
     SessionStatus status() {
@@ -135,7 +182,9 @@ final class AccountSession implements AccountTokens {
 
     private Profile fetchProfile(Session session) {
         try {
-            return retrier.call(() -> core.profiles().profile(credentials.apiKey(), session.tokens().accessToken()));
+            AccountKeys current = keys;
+            return retrier.call(() -> current.profiles().profile(current.credentials().apiKey(),
+                    session.tokens().accessToken()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedWaitException("the profile request of " + account + " was interrupted while it"

@@ -37,7 +37,7 @@ final class AccountState {
     }
 
     /** Whether the core may renew on its own. */
-    sealed interface Gate permits Open, Blocked, LoggedOut {
+    sealed interface Gate permits Open, Blocked, LoggedOut, Removed {
     }
 
     /** Automatic renewal on. */
@@ -50,6 +50,10 @@ final class AccountState {
 
     /** Logged out: no automatic login until an explicit one. */
     record LoggedOut() implements Gate {
+    }
+
+    /** The account was removed: every call fails with {@code reason}, for good. */
+    record Removed(SmartApiAuthException reason) implements Gate {
     }
 
     private static final Gate OPEN = new Open();
@@ -151,7 +155,25 @@ final class AccountState {
 
     /** The same holding with automatic renewal open again, so that an explicit login may proceed. */
     AccountState unblocked() {
+        if (gate instanceof Removed) {
+            return this;
+        }
         return loggedOut() ? NONE : new AccountState(holding, OPEN, retryAheadAt);
+    }
+
+    /** After new credentials: a block they may have caused is lifted; a logout or removal stays. */
+    AccountState credentialsReplaced() {
+        return gate instanceof Blocked ? new AccountState(holding, OPEN, Instant.MIN) : this;
+    }
+
+    /** Nothing held, and every call refused with {@code reason}. */
+    static AccountState removed(SmartApiAuthException reason) {
+        return new AccountState(new Nothing(), new Removed(reason), Instant.MIN);
+    }
+
+    /** Why every call on this account fails, once it was removed. */
+    Optional<SmartApiAuthException> removedBecause() {
+        return gate instanceof Removed removed ? Optional.of(removed.reason()) : Optional.empty();
     }
 
     private static long floorMillis(Instant instant) {

@@ -47,6 +47,12 @@ final class AccountStateCell {
         return state;
     }
 
+    /** Forgets the session for good and opens a new epoch, so no renewal in flight publishes. */
+    synchronized void remove(AccountState removed) {
+        epoch++;
+        state = removed;
+    }
+
     /** Forgets the session and opens a new epoch; returns the state before, with the new epoch. */
     synchronized Observed logOut() {
         AccountState before = state;

@@ -104,6 +104,11 @@ final class RenewalFlight {
         return System.nanoTime() - deadlineNanos >= 0;
     }
 
+    /** The outcome for one caller who does not wait: a copy, so no caller can complete the shared one. */
+    CompletableFuture<Session> outcome() {
+        return outcome.copy();
+    }
+
     void succeed(Session session) {
         outcome.complete(session);
     }

@@ -2,7 +2,6 @@ package io.github.smartapiauth.application.service;
 
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.credential.ClientCode;
-import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.TotpCode;
 import io.github.smartapiauth.domain.error.ClockSkewException;
 import io.github.smartapiauth.domain.error.InvalidTotpException;
@@ -27,19 +26,21 @@ import java.util.Optional;
  */
 final class Renewer {
 
-    private final Credentials credentials;
     private final ClientCode account;
     private final CoreDependencies context;
+    /** The account's keys now: a renewal saves nothing once they were replaced under it. */
+    private final java.util.function.Supplier<AccountKeys> currentKeys;
     private final BrokerCallRetrier retrying;
     private final TotpGuard totpGuard;
     /** Written under the lease; read after a renewal by whichever core thread ran it. */
     private volatile int consecutiveTotpFailures;
 
-    Renewer(Credentials credentials, CoreDependencies context, BrokerCallRetrier retrying) {
-        this.credentials = credentials;
-        this.account = credentials.clientCode();
+    Renewer(ClientCode account, CoreDependencies context, BrokerCallRetrier retrying,
+            java.util.function.Supplier<AccountKeys> currentKeys) {
+        this.account = account;
         this.context = context;
         this.retrying = retrying;
+        this.currentKeys = currentKeys;
         this.totpGuard = new TotpGuard(context.settings().totpClock());
     }
 
@@ -47,7 +48,8 @@ final class Renewer {
      * Renews under the account's lease. Events go to {@code events}, which the caller hands to the
      * listeners once the result is published.
      */
-    Session renew(RenewalReason reason, Session known, List<SessionEvent> events) throws InterruptedException {
+    Session renew(RenewalReason reason, Session known, List<SessionEvent> events, AccountKeys keys)
+            throws InterruptedException {
         try (Lease lease = acquireLease(events)) {
             Instant now = context.clock().instant();
             StoreRead stored = readStore(events);
@@ -64,12 +66,12 @@ final class Renewer {
             Session base = newer(known, stored.session().orElse(null));
             if (base != null && refreshWorthwhile(reason, base, now)) {
                 try {
-                    return refresh(base, stored.writable(), events);
+                    return refresh(base, stored.writable(), events, keys);
                 } catch (RefreshRejectedException | SessionExpiredException refused) {
                     // The refresh token is spent or from another day: a login follows under the same lease.
                 }
             }
-            return login(stored.writable(), events);
+            return login(stored.writable(), events, keys);
         }
     }
 
@@ -112,26 +114,27 @@ final class Renewer {
         return reason != RenewalReason.STALE || policy().refreshCanExtend(base);
     }
 
-    private Session refresh(Session base, boolean writable, List<SessionEvent> events) throws InterruptedException {
-        TokenSet tokens = retrying.call(() -> context.authentication().refresh(credentials.apiKey(), base.tokens()));
+    private Session refresh(Session base, boolean writable, List<SessionEvent> events, AccountKeys keys)
+            throws InterruptedException {
+        TokenSet tokens = retrying.call(() -> keys.authentication().refresh(keys.credentials().apiKey(), base.tokens()));
         // Another process's clock may run ahead of ours: never date the refresh before the session it renews.
         Instant now = context.clock().instant();
         Instant at = now.isBefore(base.renewedAt()) ? base.renewedAt() : now;
         Session refreshed = base.refreshedWith(tokens, at, checkedExpiry(tokens, base.openedAt(), at));
-        save(refreshed, writable, events);
+        save(refreshed, writable, events, keys);
         events.add(new SessionEvent.Refreshed(account, at, refreshed.expiresAt()));
         return refreshed;
     }
 
-    private Session login(boolean writable, List<SessionEvent> events) throws InterruptedException {
+    private Session login(boolean writable, List<SessionEvent> events, AccountKeys keys) throws InterruptedException {
         RetryPolicy retry = context.settings().retry();
         for (int attempt = 1; ; attempt++) {
             retrying.pause(totpGuard.waitBeforeSending(context.clock().instant()));
             Instant sentAt = context.clock().instant();
-            TotpCode code = context.oneTimePasswords().codeAt(account, sentAt);
+            TotpCode code = keys.codes().codeAt(account, sentAt);
             TokenSet tokens;
             try {
-                tokens = context.authentication().login(credentials, code);
+                tokens = keys.authentication().login(keys.credentials(), code);
             } catch (SmartApiAuthException e) {
                 consecutiveTotpFailures = e instanceof InvalidTotpException ? consecutiveTotpFailures + 1 : 0;
                 if (!retry.shouldRetry(e, attempt)) {
@@ -147,7 +150,7 @@ final class Renewer {
             consecutiveTotpFailures = 0;
             Instant at = context.clock().instant();
             Session opened = new Session(account, tokens, at, at, checkedExpiry(tokens, at, at));
-            save(opened, writable, events);
+            save(opened, writable, events, keys);
             events.add(new SessionEvent.Opened(account, at, opened.expiresAt()));
             return opened;
         }
@@ -180,7 +183,10 @@ final class Renewer {
         }
     }
 
-    private void save(Session session, boolean writable, List<SessionEvent> events) {
+    private void save(Session session, boolean writable, List<SessionEvent> events, AccountKeys keys) {
+        if (currentKeys.get().generation() != keys.generation()) {
+            throw credentialsReplaced(account);
+        }
         if (!writable) {
             return;
         }
@@ -193,6 +199,16 @@ final class Renewer {
 
     private SessionPolicy policy() {
         return context.settings().policy();
+    }
+
+    /** Lifts the count of TOTP rejections: new credentials (or a new secret) start afresh. */
+    void forgetTotpFailures() {
+        consecutiveTotpFailures = 0;
+    }
+
+    static SessionExpiredException credentialsReplaced(ClientCode account) {
+        return new SessionExpiredException("the credentials of " + account + " were replaced while it renewed;"
+                + " nothing obtained with the old ones was saved or handed out: ask again");
     }
 
     /** The more recently renewed of two sessions, either of which may be null. */

@@ -1,7 +1,9 @@
 package io.github.smartapiauth.application.service;
 
 import io.github.smartapiauth.application.port.in.AccountCommand;
+import io.github.smartapiauth.application.port.in.AccountSpec;
 import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
+import io.github.smartapiauth.application.port.in.ManageAccountsUseCase;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
@@ -26,10 +28,15 @@ import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
@@ -42,14 +49,46 @@ import java.util.random.RandomGenerator;
  */
 public final class SessionService implements OpenSessionUseCase, GetAccessTokenUseCase, RefreshSessionUseCase,
         ReportRejectedTokenUseCase, LogOutUseCase, GetProfileUseCase, GetSessionStatusUseCase,
-        AdoptStoredSessionUseCase, AutoCloseable {
+        AdoptStoredSessionUseCase, ManageAccountsUseCase, AutoCloseable {
 
-    private final Map<ClientCode, AccountSession> accounts;
+    private final ConcurrentMap<ClientCode, AccountSession> accounts;
+    private final CoreDependencies core;
     private final AutoCloseable ownThreads;
 
-    private SessionService(Map<ClientCode, AccountSession> accounts, AutoCloseable ownThreads) {
-        this.accounts = Map.copyOf(accounts);
+    private SessionService(Map<ClientCode, AccountSession> accounts, CoreDependencies core, AutoCloseable ownThreads) {
+        this.accounts = new ConcurrentHashMap<>(accounts);
+        this.core = core;
         this.ownThreads = ownThreads;
+    }
+
+    @Override
+    public void addAccount(AccountSpec account) {
+        Objects.requireNonNull(account, "the account is required");
+        AccountSession added = new AccountSession(account, core);
+        if (accounts.putIfAbsent(account.clientCode(), added) != null) {
+            throw new ConfigurationException("the account " + account.clientCode() + " is already configured;"
+                    + " replace its credentials instead of adding it again");
+        }
+    }
+
+    @Override
+    public Optional<LogoutResult> removeAccount(ClientCode account, OnRemoval onRemoval) {
+        Objects.requireNonNull(onRemoval, "say whether to log the account out");
+        AccountSession removed = account(account);
+        Optional<LogoutResult> logout = Optional.empty();
+        if (onRemoval == OnRemoval.LOG_OUT) {
+            logout = Optional.of(removed.logOut());
+        }
+        if (accounts.remove(account, removed)) {
+            removed.remove();
+        }
+        return logout;
+    }
+
+    @Override
+    public void replaceCredentials(AccountSpec account) {
+        Objects.requireNonNull(account, "the account is required");
+        account(account.clientCode()).replaceKeys(account);
     }
 
     /**
@@ -70,8 +109,9 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         return new Builder();
     }
 
+    @Override
     public Set<ClientCode> accounts() {
-        return new java.util.TreeSet<>(accounts.keySet());
+        return Collections.unmodifiableSet(new TreeSet<>(accounts.keySet()));
     }
 
     @Override
@@ -128,7 +168,7 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         AccountSession session = accounts.get(Objects.requireNonNull(code, "the account's client code is required"));
         if (session == null) {
             throw new ConfigurationException("no account " + code + " is configured; configured accounts: "
-                    + accounts() + ". Add its credentials to the configuration.");
+                    + accounts() + ". Add it (addAccount) or put its credentials in the configuration.");
         }
         return session;
     }
@@ -136,7 +176,7 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
     /** Collects the accounts and the adapters of the driven ports. */
     public static final class Builder {
 
-        private final Map<ClientCode, Credentials> credentials = new TreeMap<>();
+        private final Map<ClientCode, AccountSpec> specs = new TreeMap<>();
         private AuthenticationPort authentication;
         private ProfilePort profiles;
         private OneTimePasswordPort oneTimePasswords;
@@ -153,10 +193,16 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         private Builder() {
         }
 
-        /** Adds an account; call once per account. */
+        /** Adds an account with the default TOTP source and broker adapters; call once per account. */
         public Builder account(Credentials account) {
             Objects.requireNonNull(account, "account credentials are required");
-            if (credentials.putIfAbsent(account.clientCode(), account) != null) {
+            return account(AccountSpec.of(account));
+        }
+
+        /** Adds an account, with its own TOTP source or broker adapters where it has them. */
+        public Builder account(AccountSpec account) {
+            Objects.requireNonNull(account, "the account is required");
+            if (specs.putIfAbsent(account.clientCode(), account) != null) {
                 throw new IllegalArgumentException("the account " + account.clientCode() + " was added twice");
             }
             return this;
@@ -235,9 +281,7 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         }
 
         public SessionService build() {
-            if (credentials.isEmpty()) {
-                throw new IllegalStateException("no account was added; call account(credentials) at least once");
-            }
+
             requirePort(authentication, "authentication");
             requirePort(profiles, "profiles");
             requirePort(oneTimePasswords, "oneTimePasswords");
@@ -249,8 +293,8 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
                     events, clock, sleeper, renewalExecutor, background != null ? background : renewalExecutor, random,
                     settings);
             Map<ClientCode, AccountSession> sessions = new TreeMap<>();
-            credentials.forEach((code, account) -> sessions.put(code, new AccountSession(account, core)));
-            return new SessionService(sessions, ownThreads != null ? ownThreads : () -> { });
+            specs.forEach((code, account) -> sessions.put(code, new AccountSession(account, core)));
+            return new SessionService(sessions, core, ownThreads != null ? ownThreads : () -> { });
         }
 
         private static void requirePort(Object port, String name) {

@@ -16,9 +16,11 @@ import io.github.smartapiauth.domain.session.Session;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * At most one renewal of an account at a time, however many threads ask: the first caller claims
@@ -37,15 +39,17 @@ final class SingleFlightRenewal {
     private final AccountStateCell cell;
     private final AccountEvents events;
     private final Renewer renewer;
+    private final Supplier<AccountKeys> keys;
     private final AtomicReference<RenewalFlight> inFlight = new AtomicReference<>();
 
     SingleFlightRenewal(ClientCode account, CoreDependencies core, AccountStateCell cell, AccountEvents events,
-                        Renewer renewer) {
+                        Renewer renewer, Supplier<AccountKeys> keys) {
         this.account = account;
         this.core = core;
         this.cell = cell;
         this.events = events;
         this.renewer = renewer;
+        this.keys = keys;
     }
 
     /**
@@ -58,9 +62,7 @@ final class SingleFlightRenewal {
 
     /** As {@link #renewAndWait(AccountState, RenewalReason)}, for a state read together with its epoch. */
     Session renewAndWait(AccountState seen, long epoch, RenewalReason reason) {
-        if (reason != RenewalReason.LOGIN) {
-            refuseWhenStopped(seen);
-        }
+        refuseWhenStopped(seen, reason);
         while (true) {
             RenewalFlight running = inFlight.get();
             if (running != null && !running.started() && running.pastDeadline()) {
@@ -86,6 +88,53 @@ final class SingleFlightRenewal {
                 start(mine, core.renewals());
                 return await(mine);
             }
+        }
+    }
+
+    /**
+     * The session of the renewal in flight (or of a new one) without blocking the calling thread:
+     * completes with its result or its error, at the latest when the renewal's steps, each bounded,
+     * have run out.
+     */
+    CompletableFuture<Session> renewAsync(AccountState seen, RenewalReason reason) {
+        try {
+            refuseWhenStopped(seen, reason);
+        } catch (SmartApiAuthException stopped) {
+            return CompletableFuture.failedFuture(stopped);
+        }
+        long epoch = cell.epoch();
+        while (true) {
+            RenewalFlight running = inFlight.get();
+            if (running != null && !running.started() && running.pastDeadline()) {
+                running.expire();
+            }
+            if (running != null && running.isOver()) {
+                inFlight.compareAndSet(running, null);
+                continue;
+            }
+            if (running != null) {
+                rescueIfNeverStarted(running);
+                return running.outcome();
+            }
+            RenewalFlight mine = new RenewalFlight(account, reason, seen, epoch, core.settings().renewalDeadline());
+            if (inFlight.compareAndSet(null, mine)) {
+                start(mine, core.renewals());
+                return mine.outcome();
+            }
+        }
+    }
+
+    /**
+     * Ends the account for good: a renewal that was handed over and never started is cancelled,
+     * one that runs ends with {@code reason} for its waiters (and publishes nothing: the epoch moved).
+     */
+    void endForRemoval(SmartApiAuthException reason) {
+        RenewalFlight running = inFlight.get();
+        if (running != null) {
+            if (!running.cancelUnlessStarted(reason)) {
+                running.fail(reason);
+            }
+            inFlight.compareAndSet(running, null);
         }
     }
 
@@ -196,12 +245,11 @@ final class SingleFlightRenewal {
 
     private Session renewOnce(RenewalFlight flight, List<SessionEvent> happened) {
         long startedIn = flight.epoch();
+        AccountKeys renewingWith = keys.get();
         AccountState current = cell.read();
         Instant now = core.clock().instant();
         RenewalReason reason = effectiveReason(flight.reason(), current, now);
-        if (reason != RenewalReason.LOGIN) {
-            refuseWhenStopped(current);
-        }
+        refuseWhenStopped(current, reason);
         if (current != flight.seen() && reason != RenewalReason.LOGIN && reason != RenewalReason.REFRESH
                 && current.holding() instanceof Valid valid && now.isBefore(valid.expiredAt())) {
             // A renewal finished between this caller's read and its claim: use its result.
@@ -211,9 +259,12 @@ final class SingleFlightRenewal {
             happened.add(new Expired(account, now, Expired.Cause.TIME));
         }
         try {
-            Session renewed = renewer.renew(reason, current.session(), happened);
+            Session renewed = renewer.renew(reason, current.session(), happened, renewingWith);
+            if (keys.get().generation() != renewingWith.generation()) {
+                throw Renewer.credentialsReplaced(account);
+            }
             if (!cell.update(latest -> newerOf(latest, renewed), startedIn)) {
-                throw loggedOut();
+                throw cell.read().removedBecause().orElseGet(this::loggedOut);
             }
             return renewed;
         } catch (SmartApiAuthException failure) {
@@ -258,7 +309,14 @@ final class SingleFlightRenewal {
                         && renewer.consecutiveTotpFailures() >= core.settings().maxTotpFailures());
     }
 
-    private void refuseWhenStopped(AccountState state) {
+    private void refuseWhenStopped(AccountState state, RenewalReason reason) {
+        SmartApiAuthException removed = state.removedBecause().orElse(null);
+        if (removed != null) {
+            throw removed;
+        }
+        if (reason == RenewalReason.LOGIN) {
+            return;
+        }
         SmartApiAuthException blocked = state.blockedBy().orElse(null);
         if (blocked != null) {
             throw blocked;

@@ -89,8 +89,8 @@ class SessionServiceTest {
         void anUnknownAccountIsAConfigurationErrorNamingTheConfiguredOnes() {
             assertThatThrownBy(() -> core.accessToken(ClientCode.of("B999")))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("no account B999 is configured; configured accounts: [A1234567]. Add its credentials"
-                            + " to the configuration.");
+                    .hasMessage("no account B999 is configured; configured accounts: [A1234567]. Add it (addAccount)"
+                            + " or put its credentials in the configuration.");
         }
     }
 

@@ -20,12 +20,13 @@ public interface GetAccessTokenUseCase {
 
     /**
      * One account's valid tokens. {@link #accessToken()} is a lock-free read while the session
-     * is fresh.
+     * is fresh, and so is {@link #accessTokenAsync()}, which completes at once on the calling thread.
      */
-    interface AccountTokens {
+    interface AccountTokens extends AccessTokenProvider {
 
         ClientCode account();
 
+        @Override
         AccessToken accessToken();
 
         Session validSession();
