@@ -21,8 +21,10 @@ import io.github.smartapiauth.bootstrap.wiring.CoreModule;
 import io.github.smartapiauth.bootstrap.wiring.EventsModule;
 import io.github.smartapiauth.bootstrap.wiring.GeneratedTotpModule;
 import io.github.smartapiauth.bootstrap.wiring.HttpModule;
+import io.github.smartapiauth.bootstrap.wiring.Internal;
 import io.github.smartapiauth.bootstrap.wiring.MemoryStoreModule;
 import io.github.smartapiauth.bootstrap.wiring.OwnedResources;
+import io.github.smartapiauth.bootstrap.wiring.PerAccountTotpModule;
 import io.github.smartapiauth.bootstrap.wiring.RedisModule;
 import io.github.smartapiauth.bootstrap.wiring.TypedTotpModule;
 import io.github.smartapiauth.bootstrap.wiring.VaultModule;
@@ -93,10 +95,16 @@ public final class SmartApiAuthModule extends PrivateModule {
         return new SmartApiAuthModule(modules);
     }
 
-    /** Generated codes when every account has a TOTP secret; otherwise typed in at the console. */
+    /**
+     * Generated codes when every account has a TOTP secret; typed in at the console when none has;
+     * otherwise chosen per account ({@link PerAccountTotpModule}).
+     */
     public static Module totpModuleFor(SmartApiAuthConfig config) {
-        boolean allHaveSecrets = config.accounts().stream().allMatch(account -> account.totpKey().isPresent());
-        return allHaveSecrets ? new GeneratedTotpModule() : TypedTotpModule.onConsole();
+        long withSecrets = config.accounts().stream().filter(account -> account.totpKey().isPresent()).count();
+        if (withSecrets == config.accounts().size()) {
+            return new GeneratedTotpModule();
+        }
+        return withSecrets == 0 ? TypedTotpModule.onConsole() : new PerAccountTotpModule();
     }
 
     public static Module storeModuleFor(SmartApiAuthConfig config) {
@@ -123,7 +131,7 @@ public final class SmartApiAuthModule extends PrivateModule {
     @Provides
     @Singleton
     SmartApiAuth facade(SmartApiAuthConfig config, SessionService sessions, SessionEventHub events,
-                        OwnedResources owned) {
-        return new SmartApiAuth(config, sessions, events, owned);
+                        OwnedResources owned, @Internal Clock clock) {
+        return new SmartApiAuth(config, sessions, events, owned, clock);
     }
 }

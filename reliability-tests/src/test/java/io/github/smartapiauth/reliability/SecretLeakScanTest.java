@@ -141,8 +141,9 @@ class SecretLeakScanTest {
             see(auth.session());
             see(auth.status());
             see(auth.profile());
-            see(auth.config());
+
             see(auth.httpSettings());
+            see(auth.account(auth.account()));
             see(auth.requestInterceptor());
             see(auth.renewingClient(new Http2Client()));
             for (Route route : List.of(Route.GENERATE_TOKENS, Route.GET_PROFILE, Route.GET_RMS)) {
