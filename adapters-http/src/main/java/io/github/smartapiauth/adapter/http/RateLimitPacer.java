@@ -41,15 +41,18 @@ final class RateLimitPacer {
      * Blocks until a call of {@code route} for {@code account} may go out.
      *
      * @throws InterruptedWaitException when the calling thread is interrupted while it waits; its
-     *     interrupt flag is set again. The broker was not asked, so this is no broker answer.
+     *     interrupt flag is set again and its slot is given back. The broker was not asked, so this
+     *     is no broker answer.
      */
     void awaitTurn(String route, String account, int limit) {
-        long slot = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit)).reserve(nanoTime.getAsLong());
+        Window window = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit));
+        long slot = window.reserve(nanoTime.getAsLong());
         long wait = slot - nanoTime.getAsLong();
         if (wait > 0) {
             try {
                 sleeper.sleepNanos(wait);
             } catch (InterruptedException e) {
+                window.giveBack(slot);
                 Thread.currentThread().interrupt();
                 throw new InterruptedWaitException("interrupted while waiting for SmartAPI's rate limit window of "
                         + route + "; nothing was sent", e);
@@ -57,24 +60,35 @@ final class RateLimitPacer {
         }
     }
 
-    /** The send times (nanoTime) of the last {@code limit} calls, as a ring. */
+    /**
+     * The send times (nanoTime) reserved for one route and account that still count against the
+     * limit, oldest first: a new call goes out one window after the {@code limit}-th most recent.
+     */
     private static final class Window {
-        private final long[] sent;
-        private final boolean[] used;
-        private int next;
+        private final int limit;
+        private final java.util.ArrayList<Long> reserved = new java.util.ArrayList<>();
 
         Window(int limit) {
-            sent = new long[limit];
-            used = new boolean[limit];
+            this.limit = limit;
         }
 
         synchronized long reserve(long now) {
-            long earliest = used[next] ? sent[next] + WINDOW_NANOS : now;
-            long slot = now - earliest >= 0 ? now : earliest;
-            sent[next] = slot;
-            used[next] = true;
-            next = (next + 1) % sent.length;
+            // A send time a whole window ago constrains no call from now on.
+            while (!reserved.isEmpty() && now - reserved.get(0) >= WINDOW_NANOS) {
+                reserved.remove(0);
+            }
+            long slot = now;
+            if (reserved.size() >= limit) {
+                long earliest = reserved.get(reserved.size() - limit) + WINDOW_NANOS;
+                slot = earliest - now > 0 ? earliest : now;
+            }
+            reserved.add(slot);
             return slot;
+        }
+
+        /** A waiter that never sent its call gives its slot back, so later callers may use it. */
+        synchronized void giveBack(long slot) {
+            reserved.remove(Long.valueOf(slot));
         }
     }
 }

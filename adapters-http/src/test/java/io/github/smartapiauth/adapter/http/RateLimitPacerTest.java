@@ -148,4 +148,26 @@ class RateLimitPacerTest {
         assertThat(error.isTransient()).isFalse();
         assertThat(error).hasMessageContaining("rate limit window of loginByPassword");
     }
+
+    @Test
+    void anInterruptedWaiterGivesItsSlotBackSoTheNextCallerWaitsOnlyOneWindow() {
+        long[] now = {START};
+        java.util.List<Long> waits = new java.util.ArrayList<>();
+        boolean[] interruptNext = {true};
+        RateLimitPacer pacer = new RateLimitPacer(() -> now[0], nanos -> {
+            if (interruptNext[0]) {
+                interruptNext[0] = false;
+                throw new InterruptedException("sleep interrupted");
+            }
+            waits.add(nanos);
+        });
+        pacer.awaitTurn("loginByPassword", "T1234567", 1);
+        catchThrowableOfType(InterruptedWaitException.class, () -> pacer.awaitTurn("loginByPassword", "T1234567", 1));
+        Thread.interrupted();
+
+        pacer.awaitTurn("loginByPassword", "T1234567", 1);
+
+        assertThat(waits).as("one window after the call that went out, not two").containsExactly(
+                RateLimitPacer.WINDOW_NANOS);
+    }
 }
