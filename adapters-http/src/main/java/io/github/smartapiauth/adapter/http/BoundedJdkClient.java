@@ -9,22 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * A Feign client on the JDK's HTTP client in which the read timeout bounds the body too: the
  * headers must arrive within it (the JDK's request timeout), and then the body within it. The
  * JDK's own timeout stops at the headers, so a server that stalls mid-body would otherwise hold
- * a renewal, and every caller waiting on it, as long as it likes. Calls stay synchronous
+ * a renewal, and every caller waiting on it, as long as it likes. The body is also capped
+ * ({@link CappedBodyReader#MAX_BODY_BYTES}) while it arrives, so no server can make it hold more
+ * (see {@link BoundedBodySubscriber}). Calls stay synchronous
  * ({@code send}), which costs far fewer thread hand-offs than {@code sendAsync}.
  *
  * <p>It owns everything it starts, and {@link #close()} stops it: the JDK client runs on an executor
@@ -77,7 +70,8 @@ final class BoundedJdkClient implements Client, AutoCloseable {
         ScheduledExecutorService deadlines = timer();
         HttpResponse<byte[]> response;
         try {
-            response = client.send(toJdk(request), info -> new DeadlineSubscriber(deadlines, readTimeout));
+            response = client.send(toJdk(request), info -> new BoundedBodySubscriber(CappedBodyReader.MAX_BODY_BYTES,
+                    info.headers().firstValueAsLong("Content-Length").orElse(-1), deadlines, readTimeout));
         } catch (InterruptedException e) {
             // The JDK has cancelled the exchange. The flag goes back on, and the error mapping turns
             // this into the domain's InterruptedWaitException (not a transient broker failure).
@@ -164,61 +158,5 @@ final class BoundedJdkClient implements Client, AutoCloseable {
             }
         }
         return builder.build();
-    }
-
-    /** Collects the body as bytes, or fails with a timeout when it is not complete in time. */
-    private static final class DeadlineSubscriber implements BodySubscriber<byte[]> {
-
-        private final BodySubscriber<byte[]> bytes = BodySubscribers.ofByteArray();
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ScheduledFuture<?> deadline;
-        private volatile Flow.Subscription subscription;
-
-        DeadlineSubscriber(ScheduledExecutorService timer, Duration timeout) {
-            bytes.getBody().whenComplete((result, failure) -> {
-                if (failure != null) {
-                    body.completeExceptionally(failure);
-                } else {
-                    body.complete(result);
-                }
-            });
-            deadline = timer.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
-            body.whenComplete((result, failure) -> deadline.cancel(false));
-        }
-
-        private void expire() {
-            if (body.completeExceptionally(new HttpTimeoutException("the body did not arrive within the read timeout"))) {
-                Flow.Subscription current = subscription;
-                if (current != null) {
-                    current.cancel();
-                }
-            }
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            bytes.onSubscribe(subscription);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> item) {
-            bytes.onNext(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            bytes.onError(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            bytes.onComplete();
-        }
     }
 }

@@ -5,6 +5,7 @@ import feign.RetryableException;
 import feign.codec.DecodeException;
 import feign.codec.EncodeException;
 import io.github.smartapiauth.domain.error.BrokerUnavailableException;
+import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.error.InterruptedWaitException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.error.UnexpectedResponseException;
@@ -58,6 +59,16 @@ final class CallFailureTranslator {
 
     static SmartApiAuthException fromIo(String route, IOException e, HttpSettings settings) {
         String host = settings == null ? "SmartAPI" : settings.baseUrl().getHost();
+        java.util.Optional<ConfigurationException> certificate = CertificateFailures.of(host, route, e);
+        if (certificate.isPresent()) {
+            return certificate.get();
+        }
+        if (causedBy(e, BodyTooLargeException.class)) {
+            return new UnexpectedResponseException(host + " answered " + route + " with a body larger than "
+                    + CappedBodyReader.CAP_TEXT + ", the most smartapi-auth reads; the connection was closed without"
+                    + " reading the rest. SmartAPI's answers are a few KB: check the base URL (SMARTAPI_BASE_URL)"
+                    + " and any proxy in between", null, e);
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return new BrokerUnavailableException("could not connect to " + host + " for " + route + " within "
                     + seconds(settings == null ? null : settings.connectTimeout())
@@ -85,6 +96,15 @@ final class CallFailureTranslator {
         }
         return new BrokerUnavailableException("the connection to " + host + " failed during " + route + " ("
                 + e.getClass().getSimpleName() + ", e.g. a reset connection); retry later", null, e);
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String seconds(Duration timeout) {

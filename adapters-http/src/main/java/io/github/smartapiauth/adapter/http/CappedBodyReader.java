@@ -10,6 +10,7 @@ import java.io.InputStream;
 final class CappedBodyReader {
 
     static final int MAX_BODY_BYTES = 1 << 20;
+    static final String CAP_TEXT = "1 MiB (" + MAX_BODY_BYTES + " bytes)";
 
     private CappedBodyReader() {
     }
@@ -26,7 +27,7 @@ final class CappedBodyReader {
                 total += n;
                 if (total > MAX_BODY_BYTES) {
                     throw new UnexpectedResponseException("SmartAPI answered with a body larger than "
-                            + MAX_BODY_BYTES + " bytes; refusing to read it");
+                            + CAP_TEXT + "; refusing to read it");
                 }
                 out.write(chunk, 0, n);
             }

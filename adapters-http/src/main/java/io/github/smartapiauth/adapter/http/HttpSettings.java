@@ -99,24 +99,39 @@ public record HttpSettings(URI baseUrl, Duration connectTimeout, Duration readTi
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         String host = url.getHost();
         if (host == null || (!scheme.equals("https") && !scheme.equals("http"))) {
-            throw new ConfigurationException("the SmartAPI base URL " + url + " is not an http(s) URL with a host;"
+            throw new ConfigurationException("the SmartAPI base URL " + shown(url) + " is not an http(s) URL with a host;"
                     + " expected e.g. " + PRODUCTION);
         }
+        if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new ConfigurationException("the SmartAPI base URL must be a bare root like " + PRODUCTION
+                    + "; remove the user info, query or fragment from " + shown(url));
+        }
         if (scheme.equals("http") && !isLoopback(host)) {
-            throw new ConfigurationException("the SmartAPI base URL " + url + " uses plain HTTP to a non-loopback host;"
-                    + " tokens and the API key would travel unencrypted. Use https:// (plain HTTP is allowed only for"
-                    + " localhost, 127.x.x.x and [::1], e.g. the sandbox)");
+            throw new ConfigurationException("the SmartAPI base URL " + shown(url) + " uses plain HTTP to a non-loopback"
+                    + " host; tokens and the API key would travel unencrypted. Use https:// (plain HTTP is allowed only"
+                    + " for localhost, 127.x.x.x and [::1], e.g. the sandbox)");
         }
         if (url.getPort() == 0 || url.getPort() > 65535) {
-            throw new ConfigurationException("the SmartAPI base URL " + url + " has port " + url.getPort()
+            throw new ConfigurationException("the SmartAPI base URL " + shown(url) + " has port " + url.getPort()
                     + "; expected 1 to 65535, or none");
-        }
-        if (url.getUserInfo() != null || url.getQuery() != null || url.getFragment() != null) {
-            throw new ConfigurationException("the SmartAPI base URL must be a bare root like " + PRODUCTION
-                    + "; remove the user info, query or fragment");
         }
         String text = url.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+    }
+
+    /**
+     * A URL as messages may show it: scheme, host, port and path, never the user info (which may be a
+     * password), the query or the fragment; and nothing at all of a URL without a host, whose parts
+     * cannot be told apart (in {@code u:secret@host} the "scheme" is the user name).
+     */
+    public static String shown(URI url) {
+        if (url.getHost() == null || url.getScheme() == null) {
+            return "(not shown: it has no recognisable host)";
+        }
+        boolean hidden = url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null;
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (hidden ? " (user info, query and fragment not shown)" : "");
     }
 
     /** Only literal loopback addresses and {@code localhost}: a name like {@code 127.example} is not loopback. */

@@ -71,4 +71,13 @@ class HttpSettingsTest {
         assertThat(settings.withClientIdentity("10.0.0.2", "2001:db8::1", "00:1A:2B:3C:4D:5E").clientPublicIp())
                 .isEqualTo("2001:db8::1");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://u:s3cretPw@10.0.0.5", "https://u:s3cretPw@broker.example",
+            "http://u:s3cretPw@127.0.0.1:8080/x?k=s3cretPw#s3cretPw", "u:s3cretPw@broker.example", "http://u:s3cretPw@"})
+    void aBaseUrlWithUserInfoIsRefusedWithoutEchoingIt(String url) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpSettings.forBaseUrl(url))
+                .isInstanceOf(io.github.smartapiauth.domain.error.ConfigurationException.class)
+                .hasMessageNotContaining("s3cretPw").hasMessageNotContaining("u:");
+    }
 }

@@ -3,12 +3,17 @@ package io.github.smartapiauth.adapter.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Whole-file reads with a size bound, and replacements that a crash cannot half-finish: an
@@ -35,12 +40,17 @@ final class AtomicFiles {
     }
 
     /**
-     * The file's bytes, or empty when there is no such file.
+     * The file's bytes, or empty when there is no such file. Never through a symbolic link, and only
+     * from a regular file of this user's ({@link VaultPaths#checkFile}).
      *
      * @throws TooLargeException when it is longer than {@code maxLength}
+     * @throws UnsafePathException when it is a link, not a regular file, or another user's
      */
     Optional<byte[]> read(Path file, int maxLength) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        if (!VaultPaths.checkFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
             if (size > maxLength) {
                 throw new TooLargeException(size);
@@ -78,6 +88,39 @@ final class AtomicFiles {
             throw e;
         }
         forceDirectory(directory);
+    }
+
+    /**
+     * Deletes the temp files that interrupted replacements of {@code target} left behind (a process
+     * killed between creating its temp file and renaming it), when they were last written before
+     * {@code writtenBefore}: a replacement still running writes its temp file within moments of
+     * creating it, so an older one belongs to no live write. Only regular files named as
+     * {@link #replace} names them are touched; links are never followed.
+     *
+     * @return how many were deleted
+     */
+    int removeStaleTemps(Path target, Instant writtenBefore) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        Pattern name = Pattern.compile(Pattern.quote("." + target.getFileName() + ".") + "[0-9]{1,20}\\.tmp");
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory,
+                path -> name.matcher(path.getFileName().toString()).matches())) {
+            for (Path temp : temps) {
+                BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(writtenBefore)
+                        && Files.deleteIfExists(temp)) {
+                    removed++;
+                }
+            }
+        }
+        if (removed > 0) {
+            forceDirectory(directory);
+        }
+        return removed;
     }
 
     /** Deletes the file if present; true when there was one. */

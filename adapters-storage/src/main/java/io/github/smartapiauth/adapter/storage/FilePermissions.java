@@ -53,6 +53,9 @@ final class FilePermissions {
 
     /** A short, secret-free likely cause of an I/O failure. */
     static String describe(IOException e) {
+        if (e instanceof UnsafePathException) {
+            return e.getMessage();
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -63,8 +64,12 @@ public final class FileSessionLease implements SessionLeasePort {
         }
         FileChannel channel = null;
         try {
+            // Never through a link: a planted <CLIENT>.lock -> someone's file would have its first 8 bytes
+            // rewritten by the fencing counter (a dangling one would create a file where it points).
+            VaultPaths.checkFile(file);
             channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), FilePermissions.ownerOnlyFile(directory));
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), FilePermissions.ownerOnlyFile(directory));
+            VaultPaths.checkFile(file); // what was opened is still a regular file of this user's
             FileLock lock;
             while ((lock = channel.tryLock()) == null) {
                 long left = deadline - System.nanoTime();
@@ -90,6 +95,7 @@ public final class FileSessionLease implements SessionLeasePort {
     private Path realLockFile(ClientCode account) {
         try {
             FilePermissions.ensureDirectory(directory);
+            VaultPaths.checkDirectory(directory);
             return directory.toRealPath().resolve(lockFile(account).getFileName());
         } catch (IOException e) {
             throw cannotLock(account, FilePermissions.describe(e), e);

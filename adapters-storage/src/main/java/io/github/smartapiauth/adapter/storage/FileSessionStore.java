@@ -12,12 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
@@ -40,6 +44,11 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
 
     private static final String SUFFIX = ".vault";
     private static final Pattern VAULT_NAME = Pattern.compile("[A-Z0-9]{1,20}\\.vault");
+    /**
+     * A temp file older than this belongs to no write still running: a write creates its temp file,
+     * fills it with at most 1 MiB, forces it to disk and renames it, all within moments.
+     */
+    static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
 
     private final Path directory;
     private final Argon2idParameters cost;
@@ -48,9 +57,13 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
     /** Saves share it; a passphrase change takes it alone, so no save writes under the old key meanwhile. */
     private final ReadWriteLock rekeying = new ReentrantReadWriteLock();
     private volatile KeyRing keys;
+    private final Clock clock;
+    /** Accounts whose stale temp files were looked for since this store opened. */
+    private final Set<ClientCode> swept = ConcurrentHashMap.newKeySet();
 
     private FileSessionStore(Builder builder, KeyMaterial material) {
         this.directory = builder.directory;
+        this.clock = builder.clock;
         this.cost = builder.cost;
         this.random = builder.random;
         this.files = new AtomicFiles(builder.writer);
@@ -93,6 +106,8 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         Path file = fileOf(account);
         rekeying.readLock().lock();
         try {
+            checkDirectory();
+            sweepStaleTemps(account);
             Optional<byte[]> bytes = read(file);
             if (bytes.isEmpty()) {
                 return Optional.empty();
@@ -113,6 +128,8 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         rekeying.readLock().lock();
         try {
             ensureDirectory();
+            checkDirectory();
+            sweepStaleTemps(session.clientCode());
             KeyRing current = keys;
             try {
                 Optional<byte[]> existing = read(file);
@@ -133,6 +150,7 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
     @Override
     public void delete(ClientCode account) {
         Path file = fileOf(account);
+        checkDirectory();
         try {
             files.delete(file);
         } catch (IOException e) {
@@ -180,6 +198,7 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         KeyRing next = new KeyRing(material, random);
         rekeying.writeLock().lock();
         try {
+            checkDirectory();
             KeyRing current = keys;
             Map<Path, Session> toRewrite = new LinkedHashMap<>();
             for (Path file : vaultFiles()) {
@@ -239,6 +258,9 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
     private Optional<byte[]> read(Path file) {
         try {
             return files.read(file, VaultHeader.MAX_FILE_LENGTH);
+        } catch (UnsafePathException e) {
+            throw new SessionStoreException("will not use the vault: " + e.getMessage() + ". Nothing was changed.",
+                    null, e);
         } catch (AtomicFiles.TooLargeException e) {
             throw new SessionStoreException("cannot open the vault " + file + ": it has " + e.size()
                     + " bytes, far more than any vault (" + VaultHeader.MAX_FILE_LENGTH + " at most); it is not a"
@@ -280,6 +302,33 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         };
     }
 
+    /** Refuses a directory that another user owns or can write (see {@link VaultPaths}). */
+    private void checkDirectory() {
+        try {
+            VaultPaths.checkDirectory(directory);
+        } catch (UnsafePathException e) {
+            throw new SessionStoreException("will not use the vault directory: " + e.getMessage(), null, e);
+        } catch (IOException unreachable) {
+            // Not there or not a directory: the read, write or delete that follows reports it as it is.
+        }
+    }
+
+    /**
+     * Once per account and store: deletes the temp files that writes of this account's vault left
+     * when their process was killed, if they are older than {@link #STALE_TEMP_AGE}. A failure here
+     * only leaves them for the next time.
+     */
+    private void sweepStaleTemps(ClientCode account) {
+        if (!swept.add(account)) {
+            return;
+        }
+        try {
+            files.removeStaleTemps(fileOf(account), clock.instant().minus(STALE_TEMP_AGE));
+        } catch (IOException | RuntimeException leftForNextTime) {
+            // Harmless: they hold only what a finished write also holds, owner-only.
+        }
+    }
+
     private void ensureDirectory() {
         try {
             FilePermissions.ensureDirectory(directory);
@@ -316,6 +365,7 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         private Argon2idParameters cost = Argon2idParameters.defaults();
         private SecureRandom random = new SecureRandom();
         private AtomicFiles.Writer writer = AtomicFiles.CHANNEL;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "the vault directory is required").toAbsolutePath();
@@ -344,6 +394,12 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         /** The source of salts and nonces; a {@link SecureRandom} by default. */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** The clock that tells stale temp files of killed writes (older than ten minutes) from live ones. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -62,6 +62,7 @@ public final class SmartApiAuthCli {
         cli.setOut(environment.out());
         cli.setErr(environment.err());
         cli.setExitCodeExceptionMapper(SmartApiAuthCli::exitCodeOf);
+        cli.setParameterExceptionHandler((mistake, arguments) -> UsageErrors.report(mistake, USAGE));
         cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
             report(environment.err(), error, root.debug);
             return exitCodeOf(error);

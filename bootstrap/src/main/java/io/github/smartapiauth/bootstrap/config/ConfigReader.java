@@ -17,6 +17,7 @@ import io.github.smartapiauth.domain.credential.Pin;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.session.SessionPolicy;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class ConfigReader {
 
     private ConfigReader(ConfigSources sources) {
         this.sources = sources;
+        warnings.addAll(sources.warnings());
     }
 
     /** The whole configuration; the TOTP source may be missing (then codes are typed in), and so may the vault key. */
@@ -162,12 +164,19 @@ public final class ConfigReader {
                 .flatMap(sources::get).map(value -> value.text().toCharArray());
         Optional<Path> keyFile = key.filter(Setting.VAULT_KEY_FILE::equals)
                 .flatMap(sources::get).map(value -> expandHome(value.text()));
+        keyFile.flatMap(file -> SecretFiles.warningFor(file, "the vault key file")).ifPresent(warnings::add);
         return new SmartApiAuthConfig.VaultStore(directory, passphrase, keyFile, Argon2idParameters.defaults());
     }
 
     private SmartApiAuthConfig.RedisStore redisStore() {
         URI uri = parse(Setting.STORE, text -> {
-            URI parsed = URI.create(text.trim());
+            URI parsed;
+            try {
+                parsed = new URI(text.trim());
+            } catch (URISyntaxException e) {
+                // e's message quotes the whole URI, password included: only the reason goes on.
+                throw new IllegalArgumentException("it is not a valid URI (" + e.getReason() + ")");
+            }
             if (parsed.getHost() == null) {
                 throw new IllegalArgumentException("the Redis URI names no host");
             }
@@ -179,6 +188,10 @@ public final class ConfigReader {
             throw new ConfigurationException("a redis:// store needs the key that seals sessions: set exactly one of "
                     + Setting.REDIS_KEY_FILE.variable() + " and " + Setting.REDIS_KEY.variable() + " (every process"
                     + " sharing the store uses the same key; make one with: head -c 32 /dev/urandom | base64)");
+        }
+        if (file) {
+            sources.get(Setting.REDIS_KEY_FILE).flatMap(value -> SecretFiles.warningFor(expandHome(value.text()),
+                    "the Redis key file")).ifPresent(warnings::add);
         }
         byte[] key = file ? parse(Setting.REDIS_KEY_FILE, text -> RedisKeyMaterial.fromFile(expandHome(text)))
                 : parse(Setting.REDIS_KEY, RedisKeyMaterial::fromBase64);

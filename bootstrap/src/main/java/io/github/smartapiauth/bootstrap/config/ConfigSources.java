@@ -2,12 +2,14 @@ package io.github.smartapiauth.bootstrap.config;
 
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,6 +24,7 @@ public final class ConfigSources {
     public static final String CONFIG_FILE_VARIABLE = "SMARTAPI_CONFIG";
 
     private final Map<Setting, Value> values = new EnumMap<>(Setting.class);
+    private final List<String> warnings = new ArrayList<>();
 
     private ConfigSources() {
     }
@@ -70,34 +73,79 @@ public final class ConfigSources {
         return values.containsKey(setting);
     }
 
+    /** Things worth telling the user about the sources, e.g. a properties file with secrets that others can read. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Reads a Java properties file one logical line at a time (each parsed by {@link Properties}, so
+     * escapes and continuations mean what they always meant), to name the line of a problem. An
+     * unknown key is reported by its line number only: a line holding just a value (a pasted
+     * secret) parses as a key, and its text must not reach an error message.
+     */
     private void addFile(Path path) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("the configuration file " + path + " does not exist; fix " + CONFIG_FILE_VARIABLE
                     + " or --config");
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("cannot read the configuration file " + path + " ("
-                    + e.getClass().getSimpleName() + "); expected a Java properties file with SMARTAPI_* keys");
+                    + e.getClass().getSimpleName() + "); expected a UTF-8 Java properties file with SMARTAPI_* keys");
         }
-        for (String key : properties.stringPropertyNames()) {
-            Setting setting = settingNamed(key, path);
-            String value = properties.getProperty(key);
-            if (!value.isBlank()) {
-                values.put(setting, new Value(value.trim(), setting.variable() + " in " + path, Value.FILE));
+        boolean holdsSecret = false;
+        for (int index = 0; index < lines.size(); index++) {
+            int lineNumber = index + 1;
+            StringBuilder logical = new StringBuilder(lines.get(index));
+            while (continues(lines.get(index)) && index + 1 < lines.size()) {
+                logical.append('\n').append(lines.get(++index));
             }
+            Properties properties = new Properties();
+            try {
+                properties.load(new StringReader(logical.toString()));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigurationException("the configuration file " + path + " has a malformed line " + lineNumber
+                        + " (its text is not shown, as it may hold a secret); expected KEY=VALUE with keys like"
+                        + " SMARTAPI_CLIENT_CODE");
+            }
+            for (String key : properties.stringPropertyNames()) {
+                Setting setting = settingNamed(key, path, lineNumber);
+                String value = properties.getProperty(key);
+                if (!value.isBlank()) {
+                    values.put(setting, new Value(value.trim(), setting.variable() + " in " + path, Value.FILE));
+                    holdsSecret |= setting.isSecret();
+                }
+            }
+        }
+        if (holdsSecret) {
+            SecretFiles.warningFor(path, "the configuration file").ifPresent(warnings::add);
         }
     }
 
-    private static Setting settingNamed(String key, Path path) {
+    /** A line whose end is an odd number of backslashes continues on the next (as {@link Properties} reads it). */
+    private static boolean continues(String line) {
+        String trimmed = line.stripLeading();
+        if (trimmed.startsWith("#") || trimmed.startsWith("!")) {
+            return false;
+        }
+        int backslashes = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static Setting settingNamed(String key, Path path, int lineNumber) {
         for (Setting setting : Setting.values()) {
             if (setting.variable().equals(key)) {
                 return setting;
             }
         }
-        throw new ConfigurationException("the configuration file " + path + " has an unknown key " + key
-                + "; expected keys like SMARTAPI_CLIENT_CODE (see the README's configuration table)");
+        throw new ConfigurationException("the configuration file " + path + " has an unknown key on line " + lineNumber
+                + " (its text is not shown, as it may hold a secret); expected KEY=VALUE lines with keys like"
+                + " SMARTAPI_CLIENT_CODE (see the README's configuration table)");
     }
 
     /**

@@ -199,6 +199,21 @@ class CliTest {
                 .doesNotContainPattern("\\b" + ACCOUNT.mpin() + "\\b").doesNotContain("eyJ");
     }
 
+    @Test
+    void anUnknownOptionIsNamedWithoutItsValue() {
+        Run unknown = run("login", "--pin=7391");
+        Run stray = run("status", "s3cretStray");
+        Run badValue = run("sandbox", "--port", "s3cretPort");
+
+        assertThat(unknown.code()).isEqualTo(SmartApiAuthCli.USAGE);
+        assertThat(unknown.err()).contains("unknown option --pin with a value (not shown)").contains("--help")
+                .doesNotContain("7391");
+        assertThat(stray.code()).isEqualTo(SmartApiAuthCli.USAGE);
+        assertThat(stray.err()).contains("unexpected argument (not shown").doesNotContain("s3cretStray");
+        assertThat(badValue.code()).isEqualTo(SmartApiAuthCli.USAGE);
+        assertThat(badValue.err()).contains("invalid value for option --port").doesNotContain("s3cretPort");
+    }
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

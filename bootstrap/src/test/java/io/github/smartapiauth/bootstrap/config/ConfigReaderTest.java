@@ -171,12 +171,12 @@ class ConfigReaderTest {
     }
 
     @Test
-    void anUnknownKeyInTheFileIsNamed() throws IOException {
+    void anUnknownKeyInTheFileIsNamedByItsLineNumber() throws IOException {
         Path file = dir.resolve("typo.properties");
-        Files.writeString(file, "SMARTAPI_READ_TIMOUT=20s\n");
+        Files.writeString(file, "# settings\nSMARTAPI_CONNECT_TIMEOUT=3s\n\nSMARTAPI_READ_TIMOUT=20s\n");
 
         assertThatThrownBy(() -> read(Map.of(), Optional.of(file))).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("unknown key SMARTAPI_READ_TIMOUT");
+                .hasMessageContaining("has an unknown key on line 4").hasMessageNotContaining("TIMOUT");
         assertThatThrownBy(() -> read(Map.of(), Optional.of(dir.resolve("missing.properties"))))
                 .hasMessageContaining("does not exist");
     }
@@ -214,5 +214,60 @@ class ConfigReaderTest {
 
         env.put("SMARTAPI_REDIS_KEY_FILE", Files.writeString(dir.resolve("k"), "x").toString());
         assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class).hasMessageContaining("exactly one");
+    }
+
+    @Test
+    void aLineHoldingOnlyASecretIsReportedByItsLineNumberNeverItsText() throws IOException {
+        Path file = dir.resolve("pasted.properties");
+        Files.writeString(file, "SMARTAPI_CONNECT_TIMEOUT=3s\nSMARTAPI_PIN=\\\n  4321\nsEcReTvAlUe77 and more\n");
+
+        assertThatThrownBy(() -> read(Map.of(), Optional.of(file))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown key on line 4").hasMessageContaining("not shown")
+                .hasMessageNotContaining("sEcReTvAlUe77").hasMessageNotContaining("4321");
+    }
+
+    @Test
+    void aRedisUriThatIsNotAUriIsReportedWithoutItsPassword() {
+        env.put("SMARTAPI_STORE", "redis://:s3cret pw@redis.internal:6380/2");
+        env.put("SMARTAPI_REDIS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_STORE").hasMessageContaining("not a valid URI")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void everyFileHoldingASecretThatOthersCanReadIsWarnedAboutByTheSameRule() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path config = Files.writeString(dir.resolve("secrets.properties"), "SMARTAPI_PIN=4321\n");
+        Path harmless = Files.writeString(dir.resolve("timeouts.properties"), "SMARTAPI_READ_TIMEOUT=20s\n");
+        Path vaultKey = Files.write(dir.resolve("vault.key"), new byte[32]);
+        Path redisKey = Files.writeString(dir.resolve("redis.key"),
+                java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        Path totp = Files.writeString(dir.resolve("totp.txt"), TOTP + "\n");
+        for (Path file : java.util.List.of(config, harmless, vaultKey, redisKey, totp)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        env.remove("SMARTAPI_PIN");
+        env.remove("SMARTAPI_TOTP_SECRET");
+        env.put("SMARTAPI_TOTP_FILE", totp.toString());
+
+        assertThat(read(Map.of(), Optional.of(config)).warnings()).hasSize(2)
+                .anyMatch(w -> w.contains("the configuration file " + config) && w.contains("chmod 600 " + config))
+                .anyMatch(w -> w.contains("totp.txt") && w.contains("chmod 600"));
+        env.put("SMARTAPI_PIN", "4321");
+        assertThat(read(Map.of(), Optional.of(harmless)).warnings()).as("a file without secrets").hasSize(1)
+                .allMatch(warning -> warning.contains("totp.txt"));
+        env.put("SMARTAPI_STORE", "vault");
+        env.put("SMARTAPI_VAULT_KEY_FILE", vaultKey.toString());
+        assertThat(read().warnings()).anyMatch(w -> w.contains("the vault key file " + vaultKey) && w.contains("chmod 600"));
+        env.remove("SMARTAPI_VAULT_KEY_FILE");
+        env.put("SMARTAPI_STORE", "redis://redis.internal:6380");
+        env.put("SMARTAPI_REDIS_KEY_FILE", redisKey.toString());
+        assertThat(read().warnings()).anyMatch(w -> w.contains("the Redis key file " + redisKey) && w.contains("chmod 600"));
+        for (Path file : java.util.List.of(config, vaultKey, redisKey, totp)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        assertThat(read(Map.of(), Optional.of(config)).warnings()).as("owner-only files").isEmpty();
     }
 }
