@@ -1,0 +1,19 @@
+package io.github.smartapiauth.application.doubles;
+
+import io.github.smartapiauth.application.contract.SessionStorePortContract;
+import io.github.smartapiauth.application.fake.InMemoryStore;
+import io.github.smartapiauth.application.port.out.SessionStorePort;
+
+/** The test-jar's store fake keeps the store contract, as the production store it wraps does. */
+class InMemoryStoreTest extends SessionStorePortContract {
+
+    @Override
+    protected SessionStorePort newStore() {
+        return new InMemoryStore();
+    }
+
+    @Override
+    protected SessionStorePort reopen(SessionStorePort store) {
+        return store;
+    }
+}
