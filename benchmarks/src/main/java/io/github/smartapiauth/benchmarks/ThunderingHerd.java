@@ -2,8 +2,8 @@ package io.github.smartapiauth.benchmarks;
 
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
-import io.github.smartapiauth.adapter.storage.InMemorySessionLease;
-import io.github.smartapiauth.adapter.storage.InMemorySessionStore;
+import io.github.smartapiauth.application.port.out.memory.InMemorySessionLease;
+import io.github.smartapiauth.application.port.out.memory.InMemorySessionStore;
 import io.github.smartapiauth.adapter.totp.Base32Decoder;
 import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
 import io.github.smartapiauth.adapter.totp.TotpGenerator;

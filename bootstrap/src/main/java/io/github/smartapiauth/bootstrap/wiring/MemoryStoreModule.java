@@ -1,8 +1,8 @@
 package io.github.smartapiauth.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
-import io.github.smartapiauth.adapter.storage.InMemorySessionLease;
-import io.github.smartapiauth.adapter.storage.InMemorySessionStore;
+import io.github.smartapiauth.application.port.out.memory.InMemorySessionLease;
+import io.github.smartapiauth.application.port.out.memory.InMemorySessionStore;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 

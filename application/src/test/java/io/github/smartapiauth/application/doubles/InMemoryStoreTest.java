@@ -1,13 +1,15 @@
-package io.github.smartapiauth.adapter.storage;
+package io.github.smartapiauth.application.doubles;
 
 import io.github.smartapiauth.application.contract.SessionStorePortContract;
+import io.github.smartapiauth.application.fake.InMemoryStore;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 
-class InMemorySessionStoreTest extends SessionStorePortContract {
+/** The test-jar's store fake keeps the store contract, as the production store it wraps does. */
+class InMemoryStoreTest extends SessionStorePortContract {
 
     @Override
     protected SessionStorePort newStore() {
-        return new InMemorySessionStore();
+        return new InMemoryStore();
     }
 
     @Override

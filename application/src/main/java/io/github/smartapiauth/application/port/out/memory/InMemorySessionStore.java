@@ -1,4 +1,4 @@
-package io.github.smartapiauth.adapter.storage;
+package io.github.smartapiauth.application.port.out.memory;
 
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Sessions in memory, lost when the process ends. Keeps its own copies, so a caller that
- * wipes a session it saved or loaded does not wipe the stored one.
+ * wipes a session it saved or loaded does not wipe the stored one. It lives next to the ports,
+ * not in an adapter module, because it needs nothing but the JDK and the domain, and the
+ * application's test-jar builds its store fake on it.
  */
 public final class InMemorySessionStore implements SessionStorePort {
 

@@ -1,4 +1,4 @@
-package io.github.smartapiauth.adapter.storage;
+package io.github.smartapiauth.application.port.out.memory;
 
 import io.github.smartapiauth.application.contract.SessionLeasePortContract;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;

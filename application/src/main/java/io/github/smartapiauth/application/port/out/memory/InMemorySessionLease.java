@@ -1,4 +1,4 @@
-package io.github.smartapiauth.adapter.storage;
+package io.github.smartapiauth.application.port.out.memory;
 
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
@@ -12,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One renewer per account among the threads of this process (for a single process with an in-memory store). */
+/**
+ * One renewer per account among the threads of this process (for a single process with an
+ * in-memory store). It lives next to the ports, not in an adapter module, because it needs
+ * nothing but the JDK and the application's test-jar builds its lease fake on it.
+ */
 public final class InMemorySessionLease implements SessionLeasePort {
 
     private final ConcurrentMap<ClientCode, Account> accounts = new ConcurrentHashMap<>();
@@ -21,7 +25,7 @@ public final class InMemorySessionLease implements SessionLeasePort {
     public Lease acquire(ClientCode account, Duration maxWait) throws InterruptedException {
         Objects.requireNonNull(account, "account");
         Account state = accounts.computeIfAbsent(account, any -> new Account());
-        if (!state.permit.tryAcquire(SaturatedNanos.of(maxWait), TimeUnit.NANOSECONDS)) {
+        if (!state.permit.tryAcquire(nanos(maxWait), TimeUnit.NANOSECONDS)) {
             throw new SessionStoreException("the renewal lease of " + account + " was not granted within " + maxWait
                     + ": another thread holds it and is still renewing");
         }
@@ -40,6 +44,18 @@ public final class InMemorySessionLease implements SessionLeasePort {
                 }
             }
         };
+    }
+
+    /** The wait in nanoseconds, saturated so that a huge or negative wait cannot overflow. */
+    private static long nanos(Duration wait) {
+        if (wait.isNegative()) {
+            return 0;
+        }
+        try {
+            return wait.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 2;
+        }
     }
 
     private static final class Account {
