@@ -54,9 +54,31 @@ public final class ConfigReader {
     }
 
     private SmartApiAuthConfig config() {
-        Account account = new Account(credentials(), totpKey());
         HttpSettings http = http();
-        return new SmartApiAuthConfig(List.of(account), http, renewal(http), store(), warnings);
+        return new SmartApiAuthConfig(accounts(), http, renewal(http), store(), warnings);
+    }
+
+    /**
+     * One account from the settings, or one per account block of the properties file (each block's
+     * name is its client code; a block's settings win over the shared ones).
+     */
+    private List<Account> accounts() {
+        List<ConfigSources> blocks = sources.accountBlocks();
+        if (blocks.isEmpty()) {
+            return List.of(new Account(credentials(), totpKey()));
+        }
+        if (sources.isSet(Setting.CLIENT_CODE)) {
+            throw new ConfigurationException("SMARTAPI_CLIENT_CODE is set (" + sources.get(Setting.CLIENT_CODE)
+                    .orElseThrow().source() + ") and the configuration file has account blocks; with blocks, each"
+                    + " block's name is its client code: remove SMARTAPI_CLIENT_CODE or add a block for it");
+        }
+        List<Account> accounts = new ArrayList<>();
+        for (ConfigSources block : blocks) {
+            ConfigReader reader = new ConfigReader(block);
+            accounts.add(new Account(reader.credentials(), reader.totpKey()));
+            warnings.addAll(reader.warnings);
+        }
+        return accounts;
     }
 
     private Credentials credentials() {

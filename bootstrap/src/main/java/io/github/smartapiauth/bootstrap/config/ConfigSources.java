@@ -23,8 +23,17 @@ public final class ConfigSources {
 
     public static final String CONFIG_FILE_VARIABLE = "SMARTAPI_CONFIG";
 
+    /** The settings an account block of the properties file may hold; the block's name is the client code. */
+    static final java.util.Set<Setting> PER_ACCOUNT = java.util.EnumSet.of(Setting.API_KEY, Setting.PIN,
+            Setting.TOTP_SECRET, Setting.TOTP_URI, Setting.TOTP_FILE);
+
+    private static final java.util.Set<Setting> TOTP_SOURCES = java.util.EnumSet.of(Setting.TOTP_SECRET,
+            Setting.TOTP_URI, Setting.TOTP_FILE);
+
     private final Map<Setting, Value> values = new EnumMap<>(Setting.class);
     private final List<String> warnings = new ArrayList<>();
+    /** Account blocks of the properties file ({@code A1234567.SMARTAPI_PIN=...}), by client code, in file order. */
+    private final Map<String, Map<Setting, Value>> accountBlocks = new java.util.LinkedHashMap<>();
 
     private ConfigSources() {
     }
@@ -73,6 +82,28 @@ public final class ConfigSources {
         return values.containsKey(setting);
     }
 
+    /**
+     * One source per account block of the properties file: the block's settings over the shared
+     * ones (from any source), and the block's name as the client code. Empty when the file has no
+     * blocks (one account).
+     */
+    public List<ConfigSources> accountBlocks() {
+        List<ConfigSources> blocks = new ArrayList<>();
+        accountBlocks.forEach((clientCode, own) -> {
+            ConfigSources block = new ConfigSources();
+            block.values.putAll(values);
+            if (own.keySet().stream().anyMatch(TOTP_SOURCES::contains)) {
+                // A block's own TOTP source replaces a shared one of any kind.
+                TOTP_SOURCES.forEach(block.values::remove);
+            }
+            block.values.putAll(own);
+            block.values.put(Setting.CLIENT_CODE, new Value(clientCode, "the account block " + clientCode
+                    + " of the configuration file", Value.FILE));
+            blocks.add(block);
+        });
+        return blocks;
+    }
+
     /** Things worth telling the user about the sources, e.g. a properties file with secrets that others can read. */
     public List<String> warnings() {
         return List.copyOf(warnings);
@@ -111,10 +142,23 @@ public final class ConfigSources {
                         + " SMARTAPI_CLIENT_CODE");
             }
             for (String key : properties.stringPropertyNames()) {
-                Setting setting = settingNamed(key, path, lineNumber);
+                int dot = key.indexOf('.');
+                String block = dot > 0 ? key.substring(0, dot) : null;
+                Setting setting = settingNamed(dot > 0 ? key.substring(dot + 1) : key, path, lineNumber);
+                if (block != null && !PER_ACCOUNT.contains(setting)) {
+                    throw new ConfigurationException("the configuration file " + path + " sets " + setting.variable()
+                            + " for one account on line " + lineNumber + "; an account block may hold only "
+                            + PER_ACCOUNT.stream().map(Setting::variable).toList() + " (the others apply to every account)");
+                }
                 String value = properties.getProperty(key);
                 if (!value.isBlank()) {
-                    values.put(setting, new Value(value.trim(), setting.variable() + " in " + path, Value.FILE));
+                    Value read = new Value(value.trim(), (block == null ? "" : block + ".") + setting.variable() + " in "
+                            + path, Value.FILE);
+                    if (block == null) {
+                        values.put(setting, read);
+                    } else {
+                        accountBlocks.computeIfAbsent(block, any -> new EnumMap<>(Setting.class)).put(setting, read);
+                    }
                     holdsSecret |= setting.isSecret();
                 }
             }

@@ -54,6 +54,46 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aPropertiesFileWithOneBlockPerAccountConfiguresManyEachWithItsOwnKeyAndTotpSource() throws IOException {
+        env.remove("SMARTAPI_CLIENT_CODE");
+        env.remove("SMARTAPI_API_KEY");
+        Path file = dir.resolve("accounts.properties");
+        Files.writeString(file, String.join("\n",
+                "SMARTAPI_READ_TIMEOUT=20s",
+                "SMARTAPI_API_KEY=sharedAppKey1",
+                "A1111111.SMARTAPI_PIN=1111",
+                "B2222222.SMARTAPI_API_KEY=tenantTwoKey2",
+                "B2222222.SMARTAPI_PIN=2222",
+                "B2222222.SMARTAPI_TOTP_URI=otpauth://totp/AngelOne:B2222222?secret=" + TOTP + "&issuer=AngelOne",
+                ""));
+
+        SmartApiAuthConfig config = read(Map.of(), Optional.of(file));
+
+        assertThat(config.accounts()).extracting(account -> account.credentials().clientCode().value())
+                .containsExactly("A1111111", "B2222222");
+        assertThat(config.accounts().get(0).credentials().apiKey().reveal()).as("the shared key").isEqualTo("sharedAppKey1");
+        assertThat(config.accounts().get(0).credentials().pin().reveal()).isEqualTo("1111");
+        assertThat(config.accounts().get(0).totpKey()).as("the shared TOTP secret from the environment").isPresent();
+        assertThat(config.accounts().get(1).credentials().apiKey().reveal()).as("its own key").isEqualTo("tenantTwoKey2");
+        assertThat(config.accounts().get(1).credentials().pin().reveal()).isEqualTo("2222");
+        assertThat(config.accounts().get(1).totpKey()).as("its own TOTP URI, not ambiguous with the shared secret")
+                .isPresent();
+        assertThat(config.http().readTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anAccountBlockMayHoldOnlyPerAccountSettingsAndNoTopLevelClientCode() throws IOException {
+        Path file = dir.resolve("accounts.properties");
+        Files.writeString(file, "A1111111.SMARTAPI_READ_TIMEOUT=20s\n");
+        assertThatThrownBy(() -> read(Map.of(), Optional.of(file))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("line 1").hasMessageContaining("an account block may hold only");
+
+        Files.writeString(file, "A1111111.SMARTAPI_PIN=1111\n");
+        assertThatThrownBy(() -> read(Map.of(), Optional.of(file))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_CLIENT_CODE is set").hasMessageNotContaining("1111");
+    }
+
+    @Test
     void flagsBeatTheEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
         Path file = dir.resolve("smartapi.properties");
         Files.writeString(file, "SMARTAPI_READ_TIMEOUT=20s\nSMARTAPI_CONNECT_TIMEOUT=3s\nSMARTAPI_CUTOFF=05:00\n");
