@@ -4,7 +4,7 @@ import feign.Client;
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.http.SmartApiRequestInterceptor;
 import io.github.smartapiauth.adapter.http.TokenRenewingClient;
-import io.github.smartapiauth.application.port.in.AccessTokenProvider;
+import io.github.smartapiauth.domain.token.AccessTokenProvider;
 import io.github.smartapiauth.application.port.in.AccountCommand;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
 import io.github.smartapiauth.application.port.in.LogoutResult;

@@ -7,7 +7,7 @@ import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.totp.TotpKey;
 import io.github.smartapiauth.adapter.totp.TotpKeyLoader;
 import io.github.smartapiauth.adapter.totp.TotpParameters;
-import io.github.smartapiauth.application.port.in.AccessTokenProvider;
+import io.github.smartapiauth.domain.token.AccessTokenProvider;
 import io.github.smartapiauth.application.port.in.ManageAccountsUseCase.OnRemoval;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.bootstrap.AccountSetup.TotpSource;

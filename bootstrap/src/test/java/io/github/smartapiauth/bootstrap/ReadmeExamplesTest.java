@@ -28,7 +28,7 @@ class ReadmeExamplesTest {
     private static final String PREAMBLE = """
             package readme;
 
-            import io.github.smartapiauth.application.port.in.AccessTokenProvider;
+            import io.github.smartapiauth.domain.token.AccessTokenProvider;
             import io.github.smartapiauth.application.port.in.ManageAccountsUseCase.OnRemoval;
             import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
             import io.github.smartapiauth.adapter.totp.TotpKey;

@@ -63,6 +63,25 @@ final class SingleFlightRenewal {
     /** As {@link #renewAndWait(AccountState, RenewalReason)}, for a state read together with its epoch. */
     Session renewAndWait(AccountState seen, long epoch, RenewalReason reason) {
         refuseWhenStopped(seen, reason);
+        return await(joinOrStart(seen, epoch, reason));
+    }
+
+    /**
+     * The session of the renewal in flight (or of a new one) without blocking the calling thread:
+     * completes with its result or its error, at the latest when the renewal's steps, each bounded,
+     * have run out. Not for a login, which first waits for a running renewal to end.
+     */
+    CompletableFuture<Session> renewAsync(AccountState seen, RenewalReason reason) {
+        try {
+            refuseWhenStopped(seen, reason);
+            return joinOrStart(seen, cell.epoch(), reason).outcome();
+        } catch (SmartApiAuthException stopped) {
+            return CompletableFuture.failedFuture(stopped);
+        }
+    }
+
+    /** The renewal in flight to join, or a new one this caller claimed and started. */
+    private RenewalFlight joinOrStart(AccountState seen, long epoch, RenewalReason reason) {
         while (true) {
             RenewalFlight running = inFlight.get();
             if (running != null && !running.started() && running.pastDeadline()) {
@@ -81,45 +100,12 @@ final class SingleFlightRenewal {
             }
             if (running != null) {
                 rescueIfNeverStarted(running);
-                return await(running);
+                return running;
             }
             RenewalFlight mine = new RenewalFlight(account, reason, seen, epoch, core.settings().renewalDeadline());
             if (inFlight.compareAndSet(null, mine)) {
                 start(mine, core.renewals());
-                return await(mine);
-            }
-        }
-    }
-
-    /**
-     * The session of the renewal in flight (or of a new one) without blocking the calling thread:
-     * completes with its result or its error, at the latest when the renewal's steps, each bounded,
-     * have run out.
-     */
-    CompletableFuture<Session> renewAsync(AccountState seen, RenewalReason reason) {
-        try {
-            refuseWhenStopped(seen, reason);
-        } catch (SmartApiAuthException stopped) {
-            return CompletableFuture.failedFuture(stopped);
-        }
-        long epoch = cell.epoch();
-        while (true) {
-            RenewalFlight running = inFlight.get();
-            if (running != null && !running.started() && running.pastDeadline()) {
-                running.expire();
-            }
-            if (running != null && running.isOver()) {
-                inFlight.compareAndSet(running, null);
-                continue;
-            }
-            if (running != null) {
-                rescueIfNeverStarted(running);
-                return running.outcome();
-            }
-            RenewalFlight mine = new RenewalFlight(account, reason, seen, epoch, core.settings().renewalDeadline());
-            if (inFlight.compareAndSet(null, mine)) {
-                start(mine, core.renewals());
-                return mine.outcome();
+                return mine;
             }
         }
     }

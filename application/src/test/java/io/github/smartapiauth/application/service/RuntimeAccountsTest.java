@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smartapiauth.application.fake.CoreFixture;
 import io.github.smartapiauth.application.fake.StepCodes;
-import io.github.smartapiauth.application.port.in.AccessTokenProvider;
+import io.github.smartapiauth.domain.token.AccessTokenProvider;
 import io.github.smartapiauth.application.port.in.AccountCommand;
 import io.github.smartapiauth.application.port.in.AccountSpec;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;

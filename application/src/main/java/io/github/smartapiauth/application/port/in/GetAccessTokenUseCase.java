@@ -3,6 +3,7 @@ package io.github.smartapiauth.application.port.in;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
+import io.github.smartapiauth.domain.token.AccessTokenProvider;
 
 /**
  * A valid access token, always: restored, refreshed or logged in as needed, with one

@@ -1,6 +1,5 @@
-package io.github.smartapiauth.application.port.in;
+package io.github.smartapiauth.domain.token;
 
-import io.github.smartapiauth.domain.token.AccessToken;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
