@@ -31,8 +31,12 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     SandboxFixture(boolean rateLimits) {
-        sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(clock).rateLimits(rateLimits)
-                .faultDelay(Duration.ofSeconds(8)).build();
+        this(SmartApiSandbox.builder().rateLimits(rateLimits));
+    }
+
+    /** A sandbox configured by {@code builder} (rate limits, refresh-token rotation, ...), with the fixture's account and clock. */
+    SandboxFixture(SmartApiSandbox.Builder builder) {
+        sandbox = builder.account(ACCOUNT).clock(clock).faultDelay(Duration.ofSeconds(8)).build();
         baseUrl = sandbox.start();
         client = new SmartApiHttpClient(settings());
     }

@@ -41,7 +41,7 @@ public final class RenewingChild {
         Path calls = Path.of(args[2]);
         String name = args[3];
         MutableClock clock = new MutableClock(CoreFixture.MARKET_OPEN);
-        FakeBroker broker = new FakeBroker(clock);
+        FakeBroker broker = new FakeBroker(clock).account(CoreFixture.credentials(CoreFixture.ACCOUNT));
         RecordingEvents events = new RecordingEvents();
         SessionService service = SessionService.builder()
                 .account(CoreFixture.credentials(CoreFixture.ACCOUNT))

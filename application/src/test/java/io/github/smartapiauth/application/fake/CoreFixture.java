@@ -34,7 +34,7 @@ public final class CoreFixture {
 
     public CoreFixture(Instant start) {
         this.clock = new MutableClock(start);
-        this.broker = new FakeBroker(clock);
+        this.broker = new FakeBroker(clock).account(credentials(ACCOUNT));
     }
 
     public static Credentials credentials(ClientCode account) {
@@ -66,6 +66,7 @@ public final class CoreFixture {
             builder.background(background);
         }
         for (ClientCode account : accounts.length == 0 ? new ClientCode[] {ACCOUNT} : accounts) {
+            broker.account(credentials(account));
             builder.account(credentials(account));
         }
         return builder;
