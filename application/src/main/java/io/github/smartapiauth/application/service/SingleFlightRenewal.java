@@ -254,6 +254,12 @@ final class SingleFlightRenewal {
             }
             return renewed;
         } catch (SmartApiAuthException failure) {
+            if (keys.get().generation() != renewingWith.generation()) {
+                // The old credentials' failure says nothing about the new ones: no block, no retry pause.
+                SessionExpiredException replaced = Renewer.credentialsReplaced(account);
+                happened.add(new SessionEvent.RenewalFailed(account, core.clock().instant(), replaced));
+                throw replaced;
+            }
             Instant failedAt = core.clock().instant();
             happened.add(new SessionEvent.RenewalFailed(account, failedAt, failure));
             if (stopsAutomaticRenewal(failure)) {

@@ -62,7 +62,10 @@ class RuntimeAccountsTest {
     void oneHundredAccountsAddedAndRemovedFromEightThreadsWhileThirtyTwoThreadsAskForTheOthersTokens()
             throws Exception {
         List<ClientCode> staying = IntStream.range(0, 10).mapToObj(RuntimeAccountsTest::code).toList();
-        staying.forEach(account -> core.addAccount(AccountSpec.of(credentials(account, "1234"))));
+        staying.forEach(account -> {
+            fixture.broker.account(credentials(account, "1234"));
+            core.addAccount(AccountSpec.of(credentials(account, "1234")));
+        });
         List<AccessToken> first = staying.stream().map(core::accessToken).toList();
         ExecutorService threads = Executors.newFixedThreadPool(40);
         CountDownLatch go = new CountDownLatch(1);
@@ -109,6 +112,7 @@ class RuntimeAccountsTest {
     void aCredentialReplacementRacingARenewalSavesAndHandsOutNothingFromTheOldCredentials() throws Exception {
         List<Credentials> loggedInWith = new CopyOnWriteArrayList<>();
         AuthenticationPort recording = new RecordingLogins(fixture, loggedInWith);
+        fixture.broker.account(credentials(code(1), "1111"));
         core.addAccount(AccountSpec.of(credentials(code(1), "1111")).withBroker(recording, fixture.broker));
         fixture.broker.hold();
         CompletableFuture<Object> asked = CompletableFuture.supplyAsync(() -> {
@@ -120,6 +124,8 @@ class RuntimeAccountsTest {
         });
         fixture.broker.awaitHeldCalls(1);
 
+        // The user changed the MPIN at the broker: the held login with the old one is refused.
+        fixture.broker.account(credentials(code(1), "2222"));
         core.replaceCredentials(AccountSpec.of(credentials(code(1), "2222")).withBroker(recording, fixture.broker));
         fixture.broker.open();
 
@@ -127,21 +133,23 @@ class RuntimeAccountsTest {
                 .extracting(error -> ((Throwable) error).getMessage()).asString()
                 .contains("credentials of R0000001 were replaced");
         assertThat(fixture.store.peek(code(1))).as("nothing from the old credentials was saved").isEmpty();
+        fixture.clock.advance(java.time.Duration.ofSeconds(30));
         AccessToken renewed = core.accessToken(code(1));
-        assertThat(renewed).isNotNull();
+        assertThat(renewed).as("the refused old MPIN did not block the new one").isNotNull();
         assertThat(loggedInWith).extracting(c -> c.pin().reveal()).containsExactly("1111", "2222");
     }
 
     @Test
     void replacingTheCredentialsOfABlockedAccountUnblocksIt() {
+        fixture.broker.account(credentials(code(2), "2222"));
         core.addAccount(AccountSpec.of(credentials(code(2), "1111")));
-        fixture.broker.failNext(LOGIN, new InvalidCredentialsException("Login Id or password is invalid", "AB1007"));
         assertThatThrownBy(() -> core.accessToken(code(2))).isInstanceOf(InvalidCredentialsException.class);
         assertThatThrownBy(() -> core.accessToken(code(2))).as("blocked: no second try")
                 .isInstanceOf(InvalidCredentialsException.class);
         assertThat(fixture.broker.calls(LOGIN)).isEqualTo(1);
 
         core.replaceCredentials(AccountSpec.of(credentials(code(2), "2222")));
+        fixture.clock.advance(java.time.Duration.ofSeconds(30));
 
         assertThat(core.accessToken(code(2))).isNotNull();
         assertThat(fixture.broker.calls(LOGIN)).isEqualTo(2);
@@ -149,6 +157,7 @@ class RuntimeAccountsTest {
 
     @Test
     void aRemovedAccountsHandleFailsNamingItAndItsRenewalInFlightEndsWithADeclaredError() throws Exception {
+        fixture.broker.account(credentials(code(3), "1111"));
         core.addAccount(AccountSpec.of(credentials(code(3), "1111")));
         AccountTokens handle = core.forAccount(code(3));
         fixture.broker.hold();
@@ -174,6 +183,7 @@ class RuntimeAccountsTest {
 
     @Test
     void badInputIsADeclaredErrorNamingTheAccountAndNoSecret() {
+        fixture.broker.account(credentials(code(4), "4321"));
         core.addAccount(AccountSpec.of(credentials(code(4), "4321")));
 
         assertThatThrownBy(() -> core.addAccount(AccountSpec.of(credentials(code(4), "9876"))))
@@ -190,6 +200,7 @@ class RuntimeAccountsTest {
     @Test
     void anAccountWithItsOwnTotpSourceUsesItNotTheDefault() {
         StepCodes own = new StepCodes();
+        fixture.broker.account(credentials(code(6), "1111"));
         core.addAccount(AccountSpec.of(credentials(code(6), "1111")).withCodes(own));
 
         core.accessToken(code(6));
@@ -236,6 +247,7 @@ class RuntimeAccountsTest {
 
     @Test
     void anAccountAddedAtRuntimeIsServedLikeAConfiguredOne() {
+        fixture.broker.account(credentials(code(7), "1111"));
         core.addAccount(AccountSpec.of(credentials(code(7), "1111")));
 
         assertThat(core.accessToken(code(7))).isNotNull();
