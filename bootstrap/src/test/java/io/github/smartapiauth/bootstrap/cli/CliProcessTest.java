@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's headline use at a real terminal: {@code T=$(smartapi-auth token)} and
- * {@code smartapi-auth token | ...} ask for the vault passphrase on the controlling terminal, with
- * echo off, although standard output is a pipe. The terminal is a pseudo-terminal that util-linux's
- * {@code script} gives the CLI process.
+ * The CLI run as a user runs it, as a process: at a real terminal with its output piped
+ * ({@code T=$(smartapi-auth token)}, {@code smartapi-auth token | ...}: the vault passphrase is asked on
+ * the controlling terminal, with echo off; the terminal is a pseudo-terminal that util-linux's
+ * {@code script} gives the process), and with its streams read by a script (one error line).
  */
 @Timeout(90)
-class ControllingTerminalTest {
+class CliProcessTest {
 
     private static final SandboxAccount ACCOUNT = SandboxAccount.of("tty-test-key-9e4f", "C7654321", "8642",
             "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ");
@@ -102,6 +102,48 @@ class ControllingTerminalTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** An error is one line on stderr; the session's events that repeat it show only with --verbose. */
+    @Test
+    void aFailedLoginIsOneLineOnStderrAndItsEventsShowOnlyWhenVerbose() throws Exception {
+        env.put("SMARTAPI_STORE", "memory");
+        env.put("SMARTAPI_TOTP_SECRET", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+
+        Finished quiet = runAsProcess("login");
+        Finished verbose = runAsProcess("login", "--verbose");
+
+        assertThat(quiet.exitCode()).isNotZero();
+        assertThat(quiet.stderr().lines().filter(line -> !line.isBlank()))
+                .as("stderr: %s", quiet.stderr()).singleElement().asString().startsWith("error: ");
+        assertThat(verbose.stderr()).contains("renewal failed").contains("error: ");
+    }
+
+    private Finished runAsProcess(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SmartApiAuthCli.class.getName()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        java.util.concurrent.CompletableFuture<String> stdout = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> readAll(process.getInputStream()));
+        String stderr = readAll(process.getErrorStream());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Finished(process.exitValue(), stdout.get(10, TimeUnit.SECONDS), stderr);
+    }
+
+    private static String readAll(InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record Finished(int exitCode, String stdout, String stderr) {
     }
 
     /** Reads what the terminal shows until {@code expected} appears (the test's timeout bounds it). */
