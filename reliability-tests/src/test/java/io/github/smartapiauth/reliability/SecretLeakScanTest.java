@@ -125,7 +125,7 @@ class SecretLeakScanTest {
                 + " lines holding only a secret, base and Redis URLs with user info, unknown options and stray arguments"
                 + " with secret values, with and without --debug); the JDK logging (java.util.logging) of every"
                 + " library at ALL (Guice among them; " + thirdParty.julRecords() + " records) and picocli's tracer"
-                + " at DEBUG (" + thirdParty.picocliCharacters() + " characters). Looked for:"
+                + " at DEBUG (" + thirdParty.picocliLines() + " trace lines: the CLI turns it off, see docs/security.md). Looked for:"
                 + " the API key, the TOTP secret (base32 and hex), the vault passphrase (any 12 characters of each, any"
                 + " case), the MPIN as a whole number, any 12 characters of the signature of " + tokens.size()
                 + " tokens issued, anything shaped like a JWT, and " + codes.size() + " TOTP codes sent. Leaks found: "

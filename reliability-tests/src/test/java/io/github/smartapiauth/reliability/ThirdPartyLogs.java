@@ -65,7 +65,7 @@ final class ThirdPartyLogs implements AutoCloseable {
         return julRecords;
     }
 
-    int picocliCharacters() {
+    int picocliLines() {
         return (int) stderr.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("[picocli")).count();
     }
 
