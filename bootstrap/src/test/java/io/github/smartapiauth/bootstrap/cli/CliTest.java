@@ -129,6 +129,20 @@ class CliTest {
     }
 
     @Test
+    void aLogoutWithAWrongPassphraseFailsAndSaysTheVaultCouldNotBeRead() {
+        assertThat(run("login").code()).isZero();
+        env.put("SMARTAPI_VAULT_PASSPHRASE", "not the passphrase");
+
+        Run logout = run("logout");
+
+        assertThat(logout.code()).isEqualTo(1);
+        assertThat(logout.err()).contains("Could not log out C7654321").contains("could not be read")
+                .doesNotContain("not the passphrase");
+        assertThat(logout.out()).doesNotContain("No session");
+        assertThat(sandbox.calls(io.github.smartapiauth.sandbox.Route.LOGOUT)).as("nothing was ended").isZero();
+    }
+
+    @Test
     void aWrongVaultPassphraseNeverOverwritesTheVaultAndFails() {
         assertThat(run("login").code()).isZero();
         env.put("SMARTAPI_VAULT_PASSPHRASE", "not the passphrase");
