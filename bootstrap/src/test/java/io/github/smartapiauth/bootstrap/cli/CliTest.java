@@ -129,6 +129,21 @@ class CliTest {
     }
 
     @Test
+    void tokenWithAFreshSessionTakesNoLockAndWritesNothing() throws java.io.IOException {
+        assertThat(run("login").code()).isZero();
+        Path lock = vaultDir.resolve("C7654321.lock");
+        java.nio.file.Files.deleteIfExists(lock);
+        java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(vaultDir.resolve("C7654321.vault"));
+
+        Run token = run("token");
+
+        assertThat(token.code()).isZero();
+        assertThat(lock).as("no renewal lock was taken").doesNotExist();
+        assertThat(java.nio.file.Files.getLastModifiedTime(vaultDir.resolve("C7654321.vault"))).isEqualTo(before);
+        assertThat(sandbox.calls(io.github.smartapiauth.sandbox.Route.LOGIN)).isEqualTo(1);
+    }
+
+    @Test
     void aLogoutWithAWrongPassphraseFailsAndSaysTheVaultCouldNotBeRead() {
         assertThat(run("login").code()).isZero();
         env.put("SMARTAPI_VAULT_PASSPHRASE", "not the passphrase");
