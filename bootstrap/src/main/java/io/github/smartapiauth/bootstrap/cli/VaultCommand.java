@@ -33,16 +33,37 @@ final class VaultCommand {
         if (vault.passphrase().isEmpty()) {
             throw new ConfigurationException("the vault is keyed by a key file; rekey works on passphrase vaults");
         }
-        char[] newPassphrase = newPassphrase();
+        requireVaultFiles(vault);
         try (FileSessionStore store = FileSessionStore.builder(vault.directory()).passphrase(vault.passphrase().get())
                 .argon2id(vault.kdf()).build()) {
-            store.changePassphrase(newPassphrase);
+            // The old passphrase is checked before the new one is asked for (a wrong one fails here, exit 1).
+            config.accounts().forEach(account -> store.load(account.credentials().clientCode()));
+            char[] newPassphrase = newPassphrase();
+            try {
+                store.changePassphrase(newPassphrase);
+            } finally {
+                Arrays.fill(newPassphrase, '\0');
+            }
         } finally {
-            Arrays.fill(newPassphrase, '\0');
             Arrays.fill(vault.passphrase().get(), '\0');
         }
         environment.out().println("The vault in " + vault.directory() + " now opens with the new passphrase.");
         return SmartApiAuthCli.OK;
+    }
+
+    /** Nothing to rekey is a mistake worth naming, not a success. */
+    private static void requireVaultFiles(VaultStore vault) {
+        boolean any;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(vault.directory())) {
+            any = files.anyMatch(file -> file.getFileName().toString().endsWith(".vault"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            any = false;
+        }
+        if (!any) {
+            throw new ConfigurationException("there is no vault to rekey in " + vault.directory() + " (no .vault"
+                    + " files); check SMARTAPI_VAULT_DIR, or log in first: a new vault takes the passphrase it is"
+                    + " created with");
+        }
     }
 
     private char[] newPassphrase() {

@@ -129,6 +129,23 @@ class CliTest {
     }
 
     @Test
+    void rekeyOfADirectoryWithoutAVaultIsAnErrorAndAWrongOldPassphraseIsFoundBeforeTheNewOneIsAsked() {
+        env.put("SMARTAPI_VAULT_DIR", vaultDir.resolve("nowhere").toString());
+        env.put("SMARTAPI_NEW_VAULT_PASSPHRASE", "a brand new passphrase");
+        Run nothing = run("vault", "rekey");
+        assertThat(nothing.code()).isEqualTo(2);
+        assertThat(nothing.err()).contains("there is no vault to rekey").doesNotContain("now opens");
+
+        env.put("SMARTAPI_VAULT_DIR", vaultDir.toString());
+        assertThat(run("login").code()).isZero();
+        env.put("SMARTAPI_VAULT_PASSPHRASE", "not the passphrase");
+        env.remove("SMARTAPI_NEW_VAULT_PASSPHRASE");
+        Run wrongOld = run("vault", "rekey");
+        assertThat(wrongOld.code()).isEqualTo(1);
+        assertThat(wrongOld.err()).contains("wrong passphrase").doesNotContain("no new passphrase");
+    }
+
+    @Test
     void tokenWithAFreshSessionTakesNoLockAndWritesNothing() throws java.io.IOException {
         assertThat(run("login").code()).isZero();
         Path lock = vaultDir.resolve("C7654321.lock");
