@@ -23,11 +23,12 @@ final class AccountStatusReport {
         }
         Session session = seen.session();
         boolean fromMemory = session != null;
+        Optional<SessionStoreException> storeProblem = Optional.empty();
         if (session == null && !seen.loggedOut()) {
             try {
                 session = core.store().load(account).orElse(null);
             } catch (SessionStoreException unreadable) {
-                blockedBy = Optional.of(unreadable.getMessage());
+                storeProblem = Optional.of(unreadable);
             }
         }
         Optional<SessionStatus.Summary> summary = Optional.empty();
@@ -39,6 +40,6 @@ final class AccountStatusReport {
             summary = Optional.of(new SessionStatus.Summary(state, session.openedAt(), session.renewedAt(),
                     session.expiresAt(), left.isNegative() ? Duration.ZERO : left));
         }
-        return new SessionStatus(account, summary, core.store().describe(), blockedBy);
+        return new SessionStatus(account, summary, core.store().describe(), blockedBy, storeProblem);
     }
 }

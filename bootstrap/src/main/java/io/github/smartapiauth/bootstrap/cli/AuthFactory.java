@@ -65,6 +65,26 @@ final class AuthFactory {
         return builder.build();
     }
 
+    /**
+     * The facade for a command that may call the broker, once the store has been shown to open (or to
+     * be new): a wrong vault passphrase or key is a configuration error before any network call, so
+     * the broker never issues a session that could not be kept.
+     */
+    SmartApiAuth openForTheBroker(ConfigOptions options) {
+        SmartApiAuth auth = open(options);
+        try {
+            for (var account : auth.accounts()) {
+                auth.account(account).status().storeProblem().ifPresent(problem -> {
+                    throw new ConfigurationException(problem.getMessage() + " (the broker was not called)");
+                });
+            }
+            return auth;
+        } catch (RuntimeException unusable) {
+            auth.close();
+            throw unusable;
+        }
+    }
+
     /** Passphrases are trimmed wherever they come from, as environment values are, so both open the same vault. */
     static char[] trimmed(char[] typed) {
         int start = 0;

@@ -87,7 +87,7 @@ public final class SmartApiAuthCli {
     @Command(name = "login", mixinStandardHelpOptions = true,
             description = "Log in now with the MPIN and a TOTP code, and save the session.")
     int login(@Mixin ConfigOptions options) {
-        try (SmartApiAuth auth = factory.open(options)) {
+        try (SmartApiAuth auth = factory.openForTheBroker(options)) {
             printValidUntil("Logged in as", auth.open());
             environment.out().println("Stored in " + auth.status().storedIn() + ".");
         }
@@ -111,7 +111,7 @@ public final class SmartApiAuthCli {
     @Command(name = "token", mixinStandardHelpOptions = true,
             description = "Print a valid access token alone, for piping (renews it if needed).")
     int token(@Mixin ConfigOptions options) {
-        try (SmartApiAuth auth = factory.open(options)) {
+        try (SmartApiAuth auth = factory.openForTheBroker(options)) {
             environment.out().println(auth.accessToken());
         }
         return savedOrFailed();
@@ -120,7 +120,7 @@ public final class SmartApiAuthCli {
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Refresh the session now (logs in again if the broker refuses).")
     int refresh(@Mixin ConfigOptions options) {
-        try (SmartApiAuth auth = factory.open(options)) {
+        try (SmartApiAuth auth = factory.openForTheBroker(options)) {
             printValidUntil("Refreshed", auth.refresh());
         }
         return savedOrFailed();
@@ -142,7 +142,7 @@ public final class SmartApiAuthCli {
     @Command(name = "profile", mixinStandardHelpOptions = true,
             description = "The account's profile from SmartAPI.")
     int profile(@Mixin ConfigOptions options, @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try (SmartApiAuth auth = factory.open(options)) {
+        try (SmartApiAuth auth = factory.openForTheBroker(options)) {
             Profile profile = auth.profile();
             if (json) {
                 environment.out().println(new Json().put("clientCode", profile.clientCode().value())
@@ -180,7 +180,10 @@ public final class SmartApiAuthCli {
 
     private void printStatus(SessionStatus status) {
         PrintWriter out = environment.out();
-        if (status.session().isEmpty()) {
+        if (status.storeProblem().isPresent()) {
+            out.println("Cannot read the stored session of " + status.account() + " (" + status.storedIn() + "): "
+                    + status.storeProblem().get().getMessage());
+        } else if (status.session().isEmpty()) {
             out.println("No session for " + status.account() + " (stored in " + status.storedIn() + ").");
         }
         status.session().ifPresent(session -> {
@@ -247,8 +250,9 @@ public final class SmartApiAuthCli {
                             .put("renewedAt", session.renewedAt().toString())
                             .put("expiresAt", session.expiresAt().toString())
                             .put("secondsLeft", session.timeLeft().getSeconds()),
-                    () -> json.put("state", "NONE"));
+                    () -> json.put("state", status.storeProblem().isPresent() ? "UNREADABLE" : "NONE"));
             json.put("renewalStoppedBy", status.blockedBy().orElse(null));
+            json.put("storeProblem", status.storeProblem().map(Throwable::getMessage).orElse(null));
             return json;
         }
     }

@@ -175,17 +175,25 @@ class CliTest {
     }
 
     @Test
-    void aWrongVaultPassphraseNeverOverwritesTheVaultAndFails() {
+    void aWrongVaultPassphraseIsAConfigurationErrorBeforeAnyBrokerCallAndNeverOverwritesTheVault() {
         assertThat(run("login").code()).isZero();
         env.put("SMARTAPI_VAULT_PASSPHRASE", "not the passphrase");
 
         Run status = run("status");
         assertThat(status.code()).isEqualTo(1);
-        assertThat(status.out()).contains("renewal stopped: cannot open").contains("wrong passphrase");
+        assertThat(status.out()).contains("Cannot read the stored session of C7654321").contains("wrong passphrase")
+                .doesNotContain("No session").doesNotContain("renewal stopped");
         clock.advance(Duration.ofSeconds(30));
-        Run login = run("login");
-        assertThat(login.code()).isEqualTo(1);
-        assertThat(login.err()).contains("error: the session could not be saved");
+        long loginsBefore = sandbox.calls(io.github.smartapiauth.sandbox.Route.LOGIN);
+        for (String command : new String[] {"login", "token", "refresh", "profile"}) {
+            Run refused = run(command);
+            assertThat(refused.code()).as(command).isEqualTo(2);
+            assertThat(refused.err()).as(command).contains("wrong passphrase").contains("the broker was not called")
+                    .doesNotContain("not the passphrase");
+            assertThat(refused.out()).as(command).doesNotContain("Logged in").doesNotContain("Stored in");
+        }
+        assertThat(sandbox.calls(io.github.smartapiauth.sandbox.Route.LOGIN)).isEqualTo(loginsBefore);
+        assertThat(sandbox.calls(io.github.smartapiauth.sandbox.Route.GENERATE_TOKENS)).isZero();
 
         env.put("SMARTAPI_VAULT_PASSPHRASE", "cli test passphrase");
         assertThat(run("status").out()).as("the vault still opens with the right passphrase").contains("C7654321: FRESH");
