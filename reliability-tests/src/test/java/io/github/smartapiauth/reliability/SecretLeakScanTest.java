@@ -71,16 +71,23 @@ class SecretLeakScanTest {
     private final Set<String> codes = new LinkedHashSet<>();
     private int exceptions;
     private int objects;
+    private int hostileRuns;
 
     @Test
     void noSentinelSecretAppearsInLogsMessagesToStringsOrCliOutput() throws Exception {
         SandboxClock clock = SandboxClock.at(FaultMatrixTest.MORNING);
+        ThirdPartyLogs thirdParty = ThirdPartyLogs.atTheirMostVerbose();
         try (World world = new World(clock, temp.resolve("vault"), SmartApiSandbox.builder().rateLimits(false)
                 .tokenLifetime(Duration.ofHours(1)).faultDelay(Duration.ofMillis(600)))) {
             facadeLife(world, clock);
             cliLife(world, clock);
+            hostileCliInputs(world, clock);
             collectSentTokensAndCodes(world);
+        } finally {
+            thirdParty.close();
         }
+        texts.add(thirdParty.text());
+        Files.writeString(Path.of("target", "third-party-logs.txt"), thirdParty.text(), StandardCharsets.UTF_8);
         int records = reflectivelyBuiltRecords();
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         texts.add(log);
@@ -115,7 +122,12 @@ class SecretLeakScanTest {
                 + " whole module run (" + log.length() + " characters), " + exceptions + " exceptions (message and stack"
                 + " trace, causes included), the toString() of " + objects + " objects met during the life and of "
                 + records + " public records of the production jars built from sentinel values, and the output of "
-                + "the CLI's login, status, refresh, profile and logout and of its failures (wrong MPIN, bad TOTP secret, unreachable broker). Looked for:"
+                + "the CLI's login, status, refresh, profile and logout and of its failures (wrong MPIN, bad TOTP secret, unreachable broker),"
+                + " and of " + hostileRuns + " runs on inputs that carry a secret where it does not belong (config-file"
+                + " lines holding only a secret, base and Redis URLs with user info, unknown options and stray arguments"
+                + " with secret values, with and without --debug); the JDK logging (java.util.logging) of every"
+                + " library at ALL (Guice among them; " + thirdParty.julRecords() + " records) and picocli's tracer"
+                + " at DEBUG (" + thirdParty.picocliLines() + " trace lines: the CLI turns it off, see docs/security.md). Looked for:"
                 + " the API key, the TOTP secret (base32 and hex), the vault passphrase (any 12 characters of each, any"
                 + " case), the MPIN as a whole number, any 12 characters of the signature of " + tokens.size()
                 + " tokens issued, anything shaped like a JWT, and " + codes.size() + " TOTP codes sent. Leaks found: "
@@ -235,6 +247,69 @@ class SecretLeakScanTest {
         unreachable.put("SMARTAPI_BASE_URL", "http://127.0.0.1:9");
         unreachable.put("SMARTAPI_STORE", "memory");
         texts.add(CliRunner.run(unreachable, clock, "login"));
+    }
+
+    /**
+     * The CLI given secrets where they do not belong: a config-file line holding only a secret,
+     * URLs with user info, unknown options and stray arguments carrying secret values. Each must fail
+     * with a usage or configuration error that does not repeat them.
+     */
+    private void hostileCliInputs(World world, SandboxClock clock) throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SMARTAPI_API_KEY", Sentinels.API_KEY,
+                "SMARTAPI_CLIENT_CODE", Sentinels.CLIENT_CODE,
+                "SMARTAPI_PIN", Sentinels.MPIN,
+                "SMARTAPI_TOTP_SECRET", Sentinels.TOTP_SECRET,
+                "SMARTAPI_BASE_URL", world.baseUrl.toString(),
+                "SMARTAPI_STORE", "memory",
+                "SMARTAPI_PACING", "false"));
+        List<Map<String, String>> environments = new ArrayList<>();
+        for (String line : List.of(Sentinels.API_KEY, Sentinels.MPIN, Sentinels.TOTP_SECRET + " " + Sentinels.VAULT_PASSPHRASE,
+                Sentinels.VAULT_PASSPHRASE + "=" + Sentinels.API_KEY, "SMARTAPI_PIN " + Sentinels.MPIN + "\n" + Sentinels.API_KEY)) {
+            Path file = Files.writeString(temp.resolve("hostile-" + environments.size() + ".properties"),
+                    "SMARTAPI_READ_TIMEOUT=5s\n" + line + "\n");
+            Map<String, String> withFile = new HashMap<>(env);
+            withFile.put("SMARTAPI_CONFIG", file.toString());
+            environments.add(withFile);
+        }
+        for (String url : List.of("http://u:" + Sentinels.VAULT_PASSPHRASE + "@10.0.0.5",
+                "https://" + Sentinels.API_KEY + "@broker.example/x?k=" + Sentinels.API_KEY + "#" + Sentinels.API_KEY,
+                "http://" + Sentinels.CLIENT_CODE + ":" + Sentinels.VAULT_PASSPHRASE + "@127.0.0.1:9",
+                Sentinels.API_KEY + ":" + Sentinels.VAULT_PASSPHRASE + "@broker.example")) {
+            Map<String, String> withUrl = new HashMap<>(env);
+            withUrl.put("SMARTAPI_BASE_URL", url);
+            environments.add(withUrl);
+        }
+        for (String redis : List.of("redis://:" + Sentinels.VAULT_PASSPHRASE + " x@redis.internal:6379",
+                "redis://:" + Sentinels.VAULT_PASSPHRASE + "@")) {
+            Map<String, String> withRedis = new HashMap<>(env);
+            withRedis.put("SMARTAPI_STORE", redis);
+            withRedis.put("SMARTAPI_REDIS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+            environments.add(withRedis);
+        }
+        for (Map<String, String> hostile : environments) {
+            hostileRun(hostile, clock, "status");
+            hostileRun(hostile, clock, "--debug", "status");
+        }
+        for (String[] args : List.of(new String[] {"login", "--pin=" + Sentinels.MPIN},
+                new String[] {"login", "--api-key=" + Sentinels.API_KEY},
+                new String[] {"login", "--totp-secret", Sentinels.TOTP_SECRET},
+                new String[] {"status", Sentinels.VAULT_PASSPHRASE},
+                new String[] {"--" + Sentinels.API_KEY},
+                new String[] {"-" + Sentinels.MPIN},
+                new String[] {"sandbox", "--port", Sentinels.API_KEY},
+                new String[] {"--debug", "login", "--passphrase=" + Sentinels.VAULT_PASSPHRASE},
+                new String[] {"--set", "SMARTAPI_PIN" + Sentinels.MPIN, "status"},
+                new String[] {"login", "--base-url", "http://u:" + Sentinels.VAULT_PASSPHRASE + "@10.0.0.5"})) {
+            hostileRun(env, clock, args);
+        }
+    }
+
+    private void hostileRun(Map<String, String> env, SandboxClock clock, String... args) {
+        String output = CliRunner.run(env, clock, args);
+        assertThat(output).as("a failure, for %s", List.of(args)).doesNotStartWith("0\n");
+        texts.add(output);
+        hostileRuns++;
     }
 
     private void collectSentTokensAndCodes(World world) {

@@ -124,7 +124,7 @@ public record HttpSettings(URI baseUrl, Duration connectTimeout, Duration readTi
      * password), the query or the fragment; and nothing at all of a URL without a host, whose parts
      * cannot be told apart (in {@code u:secret@host} the "scheme" is the user name).
      */
-    public static String shown(URI url) {
+    static String shown(URI url) {
         if (url.getHost() == null || url.getScheme() == null) {
             return "(not shown: it has no recognisable host)";
         }

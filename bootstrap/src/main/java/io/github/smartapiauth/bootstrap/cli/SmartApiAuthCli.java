@@ -54,6 +54,7 @@ public final class SmartApiAuthCli {
 
     /** Runs one command line; returns the exit code. */
     static int run(CliEnvironment environment, String... args) {
+        silencePicocliTrace(environment.err());
         SmartApiAuthCli root = new SmartApiAuthCli(environment);
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand("demo", new DemoCommand(environment));
@@ -181,6 +182,18 @@ public final class SmartApiAuthCli {
             out.println("  stored in:   " + status.storedIn());
         });
         status.blockedBy().ifPresent(reason -> out.println("  renewal stopped: " + reason));
+    }
+
+    /**
+     * picocli's tracer ({@code -Dpicocli.trace}) prints every argument as typed, values of options such
+     * as {@code --set SMARTAPI_PIN=...} included, and cannot be masked: the CLI turns it off and says so.
+     */
+    private static void silencePicocliTrace(PrintWriter err) {
+        if (System.getProperty("picocli.trace") != null) {
+            System.clearProperty("picocli.trace");
+            err.println("warning: picocli.trace was turned off: picocli's trace prints every argument, secrets included;"
+                    + " use --debug instead");
+        }
     }
 
     static int exitCodeOf(Throwable error) {

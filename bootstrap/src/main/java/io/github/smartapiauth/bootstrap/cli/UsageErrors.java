@@ -14,7 +14,11 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class UsageErrors {
 
-    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]{0,40}");
+    /**
+     * What an option name of this CLI looks like (lower-case words joined by hyphens); anything else
+     * after the dashes (digits, capitals, a long random run) may be a secret typed as an option.
+     */
+    private static final Pattern OPTION_NAME = Pattern.compile("--?[a-z]+(-[a-z]+){0,4}");
 
     private UsageErrors() {
     }
