@@ -33,8 +33,12 @@ public final class SmartApiAuthCli {
     private final AuthFactory factory;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "On failure, print the chain of causes (still without secrets).")
+            description = "On failure, print the chain of causes (still without secrets); log at debug level.")
     boolean debug;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the session's events (logged in, refreshed, renewal failed...) on stderr.")
+    boolean verbose;
 
     SmartApiAuthCli(CliEnvironment environment) {
         this.environment = environment;
@@ -42,9 +46,15 @@ public final class SmartApiAuthCli {
     }
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--debug")) {
-            // Read by slf4j-simple when the first logger is made, which has not happened yet.
+        // Read by slf4j-simple when the first logger is made, which has not happened yet. An error is one
+        // line on stderr: the session's events, which would repeat it, show only when asked for.
+        java.util.List<String> given = java.util.Arrays.asList(args);
+        if (given.contains("--debug")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        } else if (given.contains("--verbose")) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.github.smartapiauth.events", "info");
+        } else {
+            System.setProperty("org.slf4j.simpleLogger.log.io.github.smartapiauth.events", "off");
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

@@ -16,11 +16,14 @@ interface Terminal {
 
     Writer writer();
 
-    /** The system console, or empty when the input is not a terminal (CI, pipes). */
+    /**
+     * The system console; when there is none because a stream is redirected, the controlling
+     * terminal ({@code /dev/tty}); empty only when there is no terminal at all (CI, cron).
+     */
     static Optional<Terminal> system() {
         Console console = System.console();
         if (console == null) {
-            return Optional.empty();
+            return ControllingTerminal.open();
         }
         return Optional.of(new Terminal() {
             @Override
