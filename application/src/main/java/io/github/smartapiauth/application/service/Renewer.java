@@ -50,6 +50,11 @@ final class Renewer {
      */
     Session renew(RenewalReason reason, Session known, List<SessionEvent> events, AccountKeys keys)
             throws InterruptedException {
+        Optional<Session> fresh = freshStoredSession(reason, known);
+        if (fresh.isPresent()) {
+            events.add(new SessionEvent.Restored(account, context.clock().instant(), fresh.get().expiresAt()));
+            return fresh.get();
+        }
         try (Lease lease = acquireLease(events)) {
             Instant now = context.clock().instant();
             StoreRead stored = readStore(events);
@@ -82,6 +87,27 @@ final class Renewer {
         } catch (SessionStoreException unavailable) {
             events.add(new SessionEvent.StoreFailed(account, context.clock().instant(), unavailable));
             throw unavailable;
+        }
+    }
+
+    /**
+     * A FRESH session in the store, read without the lease: nothing needs renewing, so nothing is
+     * locked or written (a {@code token} command on a FRESH vault, a process taking up the shared
+     * session). Anything else, or a store that cannot be read, goes the whole way under the lease.
+     */
+    private Optional<Session> freshStoredSession(RenewalReason reason, Session known) {
+        if (reason != RenewalReason.ABSENT && reason != RenewalReason.EXPIRED && reason != RenewalReason.REJECTED) {
+            return Optional.empty();
+        }
+        try {
+            Instant now = context.clock().instant();
+            return context.store().load(account)
+                    .filter(stored -> stored.clientCode().equals(account))
+                    .filter(stored -> known == null
+                            || !stored.tokens().accessToken().sameValueAs(known.tokens().accessToken()))
+                    .filter(stored -> policy().stateOf(stored, now) == SessionState.FRESH);
+        } catch (SessionStoreException unreadable) {
+            return Optional.empty();
         }
     }
 

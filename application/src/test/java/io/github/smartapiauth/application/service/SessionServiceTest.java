@@ -65,6 +65,18 @@ class SessionServiceTest {
         }
 
         @Test
+        void takesUpAFreshStoredSessionWithoutTakingTheLeaseOrWritingAnything() {
+            Session saved = fixture.builder(RenewalSettings.defaults(), Runnable::run).build().validSession(ACCOUNT);
+            long grantsBefore = fixture.lease.grants();
+            int savesBefore = fixture.store.saves();
+            SessionService restarted = fixture.builder(RenewalSettings.defaults(), Runnable::run).build();
+
+            assertThat(restarted.accessToken(ACCOUNT)).isEqualTo(saved.tokens().accessToken());
+            assertThat(fixture.lease.grants()).as("a FRESH stored session needs no lease").isEqualTo(grantsBefore);
+            assertThat(fixture.store.saves()).isEqualTo(savesBefore);
+        }
+
+        @Test
         void servesTheSameTokenWithoutCallingTheBrokerWhileFresh() {
             AccessToken first = core.accessToken(ACCOUNT);
             fixture.clock.advance(Duration.ofHours(8));

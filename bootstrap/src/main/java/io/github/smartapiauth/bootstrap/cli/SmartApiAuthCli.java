@@ -166,8 +166,8 @@ public final class SmartApiAuthCli {
     int logout(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.open(options)) {
             LogoutResult result = auth.logout();
-            environment.out().println(result.describe());
-            return !result.hadSession() || result.serverConfirmed() ? OK : FAILED;
+            (result.complete() ? environment.out() : environment.err()).println(result.describe());
+            return result.complete() ? OK : FAILED;
         }
     }
 

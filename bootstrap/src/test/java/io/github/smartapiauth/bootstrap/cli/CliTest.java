@@ -129,6 +129,35 @@ class CliTest {
     }
 
     @Test
+    void tokenWithAFreshSessionTakesNoLockAndWritesNothing() throws java.io.IOException {
+        assertThat(run("login").code()).isZero();
+        Path lock = vaultDir.resolve("C7654321.lock");
+        java.nio.file.Files.deleteIfExists(lock);
+        java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(vaultDir.resolve("C7654321.vault"));
+
+        Run token = run("token");
+
+        assertThat(token.code()).isZero();
+        assertThat(lock).as("no renewal lock was taken").doesNotExist();
+        assertThat(java.nio.file.Files.getLastModifiedTime(vaultDir.resolve("C7654321.vault"))).isEqualTo(before);
+        assertThat(sandbox.calls(io.github.smartapiauth.sandbox.Route.LOGIN)).isEqualTo(1);
+    }
+
+    @Test
+    void aLogoutWithAWrongPassphraseFailsAndSaysTheVaultCouldNotBeRead() {
+        assertThat(run("login").code()).isZero();
+        env.put("SMARTAPI_VAULT_PASSPHRASE", "not the passphrase");
+
+        Run logout = run("logout");
+
+        assertThat(logout.code()).isEqualTo(1);
+        assertThat(logout.err()).contains("Could not log out C7654321").contains("could not be read")
+                .doesNotContain("not the passphrase");
+        assertThat(logout.out()).doesNotContain("No session");
+        assertThat(sandbox.calls(io.github.smartapiauth.sandbox.Route.LOGOUT)).as("nothing was ended").isZero();
+    }
+
+    @Test
     void aWrongVaultPassphraseNeverOverwritesTheVaultAndFails() {
         assertThat(run("login").code()).isZero();
         env.put("SMARTAPI_VAULT_PASSPHRASE", "not the passphrase");

@@ -22,11 +22,21 @@ public record LogoutResult(ClientCode account, boolean hadSession, boolean serve
         Objects.requireNonNull(storeError, "storeError is required (use Optional.empty())");
     }
 
+    /** Whether the logout did all it should: nothing to end, or ended at the broker, and the store was read. */
+    public boolean complete() {
+        return storeError.isEmpty() && (!hadSession || serverConfirmed);
+    }
+
     public String describe() {
         String store = storeError.map(e -> " The session store could not be read and was left untouched: "
                 + e.getMessage() + ".").orElse("");
+        if (!hadSession && storeError.isPresent()) {
+            return "Could not log out " + account + ": the session store could not be read, so a session there (and"
+                    + " at the broker) may live on: " + storeError.get().getMessage() + ". Fix the store's key, then"
+                    + " log out again.";
+        }
         if (!hadSession) {
-            return "No session of " + account + " to log out; nothing stored." + store;
+            return "No session of " + account + " to log out; nothing stored.";
         }
         if (serverConfirmed) {
             return "Logged out " + account + " at the broker" + (storeError.isPresent() ? "." : " and removed the stored"
