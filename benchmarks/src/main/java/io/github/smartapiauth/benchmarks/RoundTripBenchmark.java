@@ -78,7 +78,7 @@ public class RoundTripBenchmark {
     /** The refresh token is not rotated by this sandbox, so the same one serves every call. */
     @Benchmark
     public TokenSet refreshOurs() {
-        return ours.refresh(apiKey, tokens);
+        return ours.refresh(credentials, tokens);
     }
 
     @Benchmark

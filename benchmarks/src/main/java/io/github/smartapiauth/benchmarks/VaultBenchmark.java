@@ -2,7 +2,9 @@ package io.github.smartapiauth.benchmarks;
 
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
+import io.github.smartapiauth.adapter.storage.FileSessionLease;
 import io.github.smartapiauth.adapter.storage.FileSessionStore;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
@@ -56,6 +58,9 @@ public class VaultBenchmark {
     private Path tmpfsDirectory;
     private FileSessionStore disk;
     private FileSessionStore tmpfs;
+    /** Held for the whole run, as the core holds its lease around a save: writes take the store's fast fence check. */
+    private SessionLeasePort.Lease diskLease;
+    private SessionLeasePort.Lease tmpfsLease;
     private Session session;
     private ClientCode account;
     private Path vaultFile;
@@ -79,8 +84,15 @@ public class VaultBenchmark {
         char[] passphrase = "correct horse battery staple".toCharArray();
         disk = FileSessionStore.builder(diskDirectory.resolve("vault")).passphrase(passphrase).build();
         tmpfs = FileSessionStore.builder(tmpfsDirectory.resolve("vault")).passphrase(passphrase).build();
-        disk.save(session);
-        tmpfs.save(session);
+        try {
+            diskLease = new FileSessionLease(diskDirectory.resolve("vault")).acquire(account, Duration.ofSeconds(10));
+            tmpfsLease = new FileSessionLease(tmpfsDirectory.resolve("vault")).acquire(account, Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking the vault leases", e);
+        }
+        disk.save(session, diskLease);
+        tmpfs.save(session, tmpfsLease);
         if (disk.load(account).isEmpty()) {
             throw new IllegalStateException("the vault did not keep the session");
         }
@@ -117,6 +129,8 @@ public class VaultBenchmark {
 
     @TearDown
     public void clean() throws IOException {
+        diskLease.close();
+        tmpfsLease.close();
         disk.close();
         tmpfs.close();
         deleteTree(diskDirectory);
@@ -181,14 +195,14 @@ public class VaultBenchmark {
     /** A save on the disk: temp file forced, renamed, directory forced. */
     @Benchmark
     public Session writeOursFsync() {
-        disk.save(session);
+        disk.save(session, diskLease);
         return session;
     }
 
     /** The same save on tmpfs, where forcing costs nothing: the write path without the fsync. */
     @Benchmark
     public Session writeOursNoFsync() {
-        tmpfs.save(session);
+        tmpfs.save(session, tmpfsLease);
         return session;
     }
 }

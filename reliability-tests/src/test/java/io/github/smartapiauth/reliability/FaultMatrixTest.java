@@ -15,6 +15,8 @@ import io.github.smartapiauth.application.port.in.LogoutResult;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.bootstrap.SmartApiAuth;
 import io.github.smartapiauth.domain.credential.ApiKey;
+import io.github.smartapiauth.domain.credential.Pin;
+import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.sandbox.Fault;
@@ -216,7 +218,8 @@ class FaultMatrixTest {
         }
         try {
             new SmartApiHttpClient(world.http(Duration.ofSeconds(2), false))
-                    .profile(ApiKey.of(Sentinels.API_KEY), session.tokens().accessToken());
+                    .profile(new Credentials(ApiKey.of(Sentinels.API_KEY), World.ACCOUNT, Pin.of(Sentinels.MPIN)),
+                            session.tokens().accessToken());
             return "ok (valid)";
         } catch (SmartApiAuthException refused) {
             return "REFUSED BY BROKER " + code(refused);

@@ -7,8 +7,10 @@ import feign.Request;
 import feign.Retryer;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
+import io.github.smartapiauth.adapter.storage.FileSessionLease;
 import io.github.smartapiauth.adapter.storage.FileSessionStore;
 import io.github.smartapiauth.adapter.totp.KeyUriImporter;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.bootstrap.SmartApiAuth;
 import io.github.smartapiauth.bootstrap.cli.CliRunner;
@@ -196,7 +198,10 @@ class SecretLeakScanTest {
             Session session = new FileSessionStoreReader(world).load();
             see(session);
             attempt(() -> {
-                wrongKey.save(session);
+                try (SessionLeasePort.Lease lease = new FileSessionLease(world.vaultDir).acquire(World.ACCOUNT,
+                        Duration.ofSeconds(10))) {
+                    wrongKey.save(session, lease);
+                }
                 return null;
             });
         }

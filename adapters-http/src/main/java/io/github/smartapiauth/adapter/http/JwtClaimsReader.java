@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Reads claims from a JWT's payload without checking its signature: the client cannot verify
- * SmartAPI's tokens and does not need to; it only wants {@code exp} and {@code username}.
+ * SmartAPI's tokens and does not need to; it only wants {@code exp}, for the access token's
+ * expiry. (Pacing never reads a claim: it goes by the client code of the calling account.)
  */
 final class JwtClaimsReader {
 
@@ -25,12 +26,6 @@ final class JwtClaimsReader {
         return payload(jwt).map(claims -> claims.get("exp"))
                 .filter(exp -> exp != null && exp.canConvertToLong() && exp.asLong() > 0)
                 .map(exp -> Instant.ofEpochSecond(exp.asLong()));
-    }
-
-    Optional<String> username(String jwt) {
-        return payload(jwt).map(claims -> claims.get("username"))
-                .filter(name -> name != null && name.isTextual())
-                .map(JsonNode::asText);
     }
 
     private Optional<JsonNode> payload(String jwt) {

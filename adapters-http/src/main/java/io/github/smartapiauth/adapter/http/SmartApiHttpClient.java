@@ -10,7 +10,6 @@ import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
 import io.github.smartapiauth.application.port.out.ProfilePort;
-import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.TotpCode;
@@ -27,8 +26,10 @@ import java.util.function.Supplier;
 /**
  * The SmartAPI session endpoints over HTTP (Feign on the JDK's HTTP client, Jackson for JSON).
  * Every failure comes out as one of the domain's errors; nothing is retried here (the core
- * decides, and a TOTP code is one-time). Calls are paced to SmartAPI's per-account limits.
- * Building one does no network I/O.
+ * decides, and a TOTP code is one-time). Calls are paced to SmartAPI's per-account limits,
+ * which SmartAPI applies per user account: each route is paced per client code, taken from the
+ * {@link Credentials} the caller passes (never from a token's claims), so no account waits for
+ * another account's budget, whatever its tokens carry. Building one does no network I/O.
  *
  * <p>Its owner closes it: {@link #close()} stops the threads it started (the JDK HTTP client's
  * executor and the read-deadline timer) and lets go of the JDK HTTP client. Calls after that fail
@@ -46,18 +47,21 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     private volatile SessionApi api; // null once closed
     private final CallFailureTranslator failures;
     private final TokenAndProfileReader reader;
-    private final JwtClaimsReader claims;
     private final RateLimitPacer pacer;
 
     public SmartApiHttpClient(HttpSettings settings) {
+        this(settings, new RateLimitPacer());
+    }
+
+    /** With a pacer of the test's (its own time source and sleeper). */
+    SmartApiHttpClient(HttpSettings settings, RateLimitPacer pacer) {
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.settings = Objects.requireNonNull(settings, "settings are required");
         ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
-        this.claims = new JwtClaimsReader(json);
-        this.reader = new TokenAndProfileReader(claims);
+        this.reader = new TokenAndProfileReader(new JwtClaimsReader(json));
         this.failures = new CallFailureTranslator(settings);
-        this.pacer = new RateLimitPacer();
         EnvelopeDecoder decoder = new EnvelopeDecoder(new SmartApiResponseReader(json));
         Map<String, String> standardHeaders = Collections.unmodifiableMap(settings.standardHeaders());
         this.transport = new BoundedJdkClient(settings);
@@ -78,36 +82,37 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     public TokenSet login(Credentials credentials, TotpCode code) {
         SessionApi open = openApi();
         ClientCode account = credentials.clientCode();
-        pace("loginByPassword", account::value, LOGIN_PER_SECOND);
+        pace("loginByPassword", account, LOGIN_PER_SECOND);
         SessionApi.LoginBody body = new SessionApi.LoginBody(account.value(), credentials.pin().reveal(), code.reveal());
         JsonNode data = call("loginByPassword", () -> open.login(credentials.apiKey().reveal(), body));
         return reader.tokens("loginByPassword", data);
     }
 
     @Override
-    public TokenSet refresh(ApiKey apiKey, TokenSet current) {
+    public TokenSet refresh(Credentials account, TokenSet current) {
         SessionApi open = openApi();
         String jwt = current.accessToken().value();
-        pace("generateTokens", () -> accountOf(jwt), REFRESH_PER_SECOND);
+        pace("generateTokens", account.clientCode(), REFRESH_PER_SECOND);
         SessionApi.RefreshBody body = new SessionApi.RefreshBody(current.refreshToken().value());
-        JsonNode data = call("generateTokens", () -> open.refresh(apiKey.reveal(), jwt, body));
+        JsonNode data = call("generateTokens", () -> open.refresh(account.apiKey().reveal(), jwt, body));
         return reader.tokens("generateTokens", data);
     }
 
     @Override
-    public void logout(ApiKey apiKey, ClientCode clientCode, AccessToken accessToken) {
+    public void logout(Credentials account, AccessToken accessToken) {
         SessionApi open = openApi();
-        pace("logout", clientCode::value, LOGOUT_PER_SECOND);
-        call("logout", () -> open.logout(apiKey.reveal(), accessToken.value(),
+        ClientCode clientCode = account.clientCode();
+        pace("logout", clientCode, LOGOUT_PER_SECOND);
+        call("logout", () -> open.logout(account.apiKey().reveal(), accessToken.value(),
                 new SessionApi.LogoutBody(clientCode.value())));
     }
 
     @Override
-    public Profile profile(ApiKey apiKey, AccessToken accessToken) {
+    public Profile profile(Credentials account, AccessToken accessToken) {
         SessionApi open = openApi();
         String jwt = accessToken.value();
-        pace("getProfile", () -> accountOf(jwt), PROFILE_PER_SECOND);
-        return reader.profile(call("getProfile", () -> open.profile(apiKey.reveal(), jwt)));
+        pace("getProfile", account.clientCode(), PROFILE_PER_SECOND);
+        return reader.profile(call("getProfile", () -> open.profile(account.apiKey().reveal(), jwt)));
     }
 
     public HttpSettings settings() {
@@ -151,15 +156,11 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
                 + " again (closing it is its owner's last act)", null, cause);
     }
 
-    /** The account is read from the token only when pacing is on: decoding a JWT costs a JSON parse. */
-    private void pace(String route, Supplier<String> account, int perSecond) {
+    /** SmartAPI's limits are per user account: each route is paced per client code of the calling account. */
+    private void pace(String route, ClientCode account, int perSecond) {
         if (settings.pacing()) {
-            pacer.awaitTurn(route, account.get(), perSecond);
+            pacer.awaitTurn(route, account.value(), perSecond);
         }
-    }
-
-    private String accountOf(String jwt) {
-        return claims.username(jwt).orElse("?");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.token.TokenSet;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class ClientLifecycleTest {
     private static final Predicate<Thread> JDK_SELECTOR =
             thread -> thread.getName().matches("HttpClient-\\d+-SelectorManager");
 
-    private final ApiKey apiKey = ApiKey.of(ACCOUNT.apiKey());
+    private final Credentials account = SandboxFixture.credentials();
 
     @Test
     void twentyClientsThatEachMadeACallLeaveNoThreadBehindOnceClosed() {
@@ -42,7 +43,7 @@ class ClientLifecycleTest {
             TokenSet tokens = fixture.client.login(SandboxFixture.credentials(), fixture.currentCode());
             for (int i = 0; i < CLIENTS; i++) {
                 SmartApiHttpClient client = new SmartApiHttpClient(fixture.settings());
-                assertThat(client.profile(apiKey, tokens.accessToken()).clientCode())
+                assertThat(client.profile(account, tokens.accessToken()).clientCode())
                         .isEqualTo(ClientCode.of(ACCOUNT.clientCode()));
                 client.close();
                 closedClients.add(client);
@@ -62,7 +63,7 @@ class ClientLifecycleTest {
             SmartApiHttpClient client = new SmartApiHttpClient(fixture.settings());
             client.close();
 
-            assertThatThrownBy(() -> client.profile(apiKey, tokens.accessToken()))
+            assertThatThrownBy(() -> client.profile(account, tokens.accessToken()))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("the SmartAPI HTTP client was closed")
                     .satisfies(error -> assertThat(((ConfigurationException) error).isTransient()).isFalse());

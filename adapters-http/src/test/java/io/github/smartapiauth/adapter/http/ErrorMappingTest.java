@@ -37,7 +37,7 @@ class ErrorMappingTest {
 
     private final SandboxFixture fixture = new SandboxFixture();
     private final SmartApiHttpClient client = fixture.client;
-    private final ApiKey apiKey = ApiKey.of(ACCOUNT.apiKey());
+    private final Credentials account = SandboxFixture.credentials();
 
     @AfterEach
     void stop() {
@@ -58,7 +58,7 @@ class ErrorMappingTest {
 
         @Test
         void aWrongMpinIsInvalidCredentials() {
-            Credentials wrongPin = new Credentials(apiKey, ClientCode.of(ACCOUNT.clientCode()), Pin.of("0000"));
+            Credentials wrongPin = new Credentials(account.apiKey(), ClientCode.of(ACCOUNT.clientCode()), Pin.of("0000"));
             InvalidCredentialsException error = catchThrowableOfType(InvalidCredentialsException.class,
                     () -> client.login(wrongPin, fixture.currentCode()));
             assertThat(error.brokerCode()).contains("AB1007");
@@ -67,7 +67,7 @@ class ErrorMappingTest {
 
         @Test
         void anUnknownClientCodeIsInvalidCredentials() {
-            Credentials stranger = new Credentials(apiKey, ClientCode.of("NOBODY1"), Pin.of(ACCOUNT.mpin()));
+            Credentials stranger = new Credentials(account.apiKey(), ClientCode.of("NOBODY1"), Pin.of(ACCOUNT.mpin()));
             assertThat(catchThrowableOfType(InvalidCredentialsException.class,
                     () -> client.login(stranger, fixture.currentCode())).brokerCode()).contains("AB1032");
         }
@@ -85,10 +85,10 @@ class ErrorMappingTest {
         @Test
         void aSpentRefreshTokenIsRefused() {
             TokenSet first = client.login(SandboxFixture.credentials(), fixture.currentCode());
-            client.refresh(apiKey, first);
+            client.refresh(account, first);
 
             RefreshRejectedException error = catchThrowableOfType(RefreshRejectedException.class,
-                    () -> client.refresh(apiKey, first));
+                    () -> client.refresh(account, first));
             assertThat(error.brokerCode()).contains("AB8050");
         }
 
@@ -97,7 +97,7 @@ class ErrorMappingTest {
             TokenSet tokens = client.login(SandboxFixture.credentials(), fixture.currentCode());
             fixture.clock.set(SandboxFixture.MIDNIGHT_IST.plusSeconds(60));
 
-            assertThatThrownBy(() -> client.refresh(apiKey, tokens)).isInstanceOfAny(RefreshRejectedException.class,
+            assertThatThrownBy(() -> client.refresh(account, tokens)).isInstanceOfAny(RefreshRejectedException.class,
                     SessionExpiredException.class);
         }
 
@@ -107,14 +107,14 @@ class ErrorMappingTest {
             fixture.clock.set(SandboxFixture.MIDNIGHT_IST.plusSeconds(1));
 
             SessionExpiredException error = catchThrowableOfType(SessionExpiredException.class,
-                    () -> client.profile(apiKey, tokens.accessToken()));
+                    () -> client.profile(account, tokens.accessToken()));
             assertThat(error.brokerCode()).contains("AG8002");
         }
 
         @Test
         void anUnknownTokenOnASecureRouteIsSessionExpired() {
             SessionExpiredException error = catchThrowableOfType(SessionExpiredException.class,
-                    () -> client.profile(apiKey, AccessToken.withoutExpiry("eyJhbGciOiJIUzUxMiJ9.e30.c2ln")));
+                    () -> client.profile(account, AccessToken.withoutExpiry("eyJhbGciOiJIUzUxMiJ9.e30.c2ln")));
             assertThat(error.brokerCode()).contains("AG8001");
         }
     }
@@ -149,9 +149,9 @@ class ErrorMappingTest {
         fixture.sandbox.faults().next(Route.GET_PROFILE, fault, fault == Fault.CONNECTION_RESET ? 2 : 1);
         fixture.sandbox.faults().next(Route.LOGOUT, fault);
 
-        assertFails(expected, says, () -> client.refresh(apiKey, tokens));
-        assertFails(expected, says, () -> client.profile(apiKey, tokens.accessToken()));
-        assertFails(expected, says, () -> client.logout(apiKey, ClientCode.of(ACCOUNT.clientCode()), tokens.accessToken()));
+        assertFails(expected, says, () -> client.refresh(account, tokens));
+        assertFails(expected, says, () -> client.profile(account, tokens.accessToken()));
+        assertFails(expected, says, () -> client.logout(account, tokens.accessToken()));
     }
 
     private static void assertFails(Class<? extends SmartApiAuthException> expected, String says, Runnable call) {

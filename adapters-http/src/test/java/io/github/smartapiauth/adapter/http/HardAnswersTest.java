@@ -60,7 +60,7 @@ class HardAnswersTest {
         try (CannedAnswerServer server = new CannedAnswerServer("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
                 + body.length() + "\r\n\r\n" + body, false);
              SmartApiHttpClient client = clientOf(server)) {
-            assertThatThrownBy(() -> client.profile(ApiKey.of(ACCOUNT.apiKey()), AccessToken.withoutExpiry("a.b.c")))
+            assertThatThrownBy(() -> client.profile(SandboxFixture.credentials(), AccessToken.withoutExpiry("a.b.c")))
                     .isInstanceOf(UnexpectedResponseException.class)
                     .hasMessageContaining("HTTP 404")
                     .hasMessageContaining("check the base URL");

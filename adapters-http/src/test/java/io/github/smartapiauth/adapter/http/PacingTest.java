@@ -27,7 +27,7 @@ class PacingTest {
                     TotpCode.of(ACCOUNT.totpAt(Clock.systemUTC().instant())));
 
             for (int i = 0; i < 7; i++) {
-                assertThat(client.profile(ApiKey.of(ACCOUNT.apiKey()), tokens.accessToken()).clientCode().value())
+                assertThat(client.profile(SandboxFixture.credentials(), tokens.accessToken()).clientCode().value())
                         .isEqualTo(ACCOUNT.clientCode());
             }
 

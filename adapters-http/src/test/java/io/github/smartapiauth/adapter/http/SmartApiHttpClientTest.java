@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.token.TokenSet;
 import io.github.smartapiauth.sandbox.CapturedRequest;
@@ -21,7 +22,7 @@ class SmartApiHttpClientTest {
 
     private final SandboxFixture fixture = new SandboxFixture();
     private final SmartApiHttpClient client = fixture.client;
-    private final ApiKey apiKey = ApiKey.of(ACCOUNT.apiKey());
+    private final Credentials account = SandboxFixture.credentials();
 
     @AfterEach
     void stop() {
@@ -47,7 +48,7 @@ class SmartApiHttpClientTest {
     void refreshesWithTheRefreshTokenAndTheCurrentBearerToken() {
         TokenSet first = client.login(SandboxFixture.credentials(), fixture.currentCode());
 
-        TokenSet second = client.refresh(apiKey, first);
+        TokenSet second = client.refresh(account, first);
 
         assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
@@ -63,7 +64,7 @@ class SmartApiHttpClientTest {
     void fetchesTheProfileWithAGetWithoutBody() {
         TokenSet tokens = client.login(SandboxFixture.credentials(), fixture.currentCode());
 
-        Profile profile = client.profile(apiKey, tokens.accessToken());
+        Profile profile = client.profile(account, tokens.accessToken());
 
         assertThat(profile.clientCode()).isEqualTo(ClientCode.of(ACCOUNT.clientCode()));
         assertThat(profile.exchanges()).isNotEmpty();
@@ -79,7 +80,7 @@ class SmartApiHttpClientTest {
     void logsOutWithTheClientCodeAndTheTokenStopsWorking() {
         TokenSet tokens = client.login(SandboxFixture.credentials(), fixture.currentCode());
 
-        client.logout(apiKey, ClientCode.of(ACCOUNT.clientCode()), tokens.accessToken());
+        client.logout(account, tokens.accessToken());
 
         CapturedRequest sent = only(Route.LOGOUT);
         assertThat(sent.method()).isEqualTo("POST");
@@ -87,7 +88,7 @@ class SmartApiHttpClientTest {
         assertThat(headersOf(sent)).containsOnly(standardHeadersAnd(entry("X-PrivateKey", ACCOUNT.apiKey()),
                 entry("Authorization", "Bearer " + tokens.accessToken().value())));
         assertThat(sent.body()).isEqualTo("{\"clientcode\":\"T1234567\"}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.profile(apiKey, tokens.accessToken()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.profile(account, tokens.accessToken()))
                 .isInstanceOf(io.github.smartapiauth.domain.error.SessionExpiredException.class);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.TotpCode;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.token.TokenSet;
@@ -33,7 +34,7 @@ class WireLogLeakTest {
         List<String> codes = new ArrayList<>();
         try (SandboxFixture fixture = new SandboxFixture()) {
             SmartApiHttpClient client = fixture.client;
-            ApiKey apiKey = ApiKey.of(ACCOUNT.apiKey());
+            Credentials account = SandboxFixture.credentials();
 
             String wrongCode = ACCOUNT.totpAt(fixture.clock.instant().plusSeconds(300));
             codes.add(wrongCode);
@@ -46,13 +47,13 @@ class WireLogLeakTest {
             fixture.nextStep();
             codes.add(ACCOUNT.totpAt(fixture.clock.instant()));
             TokenSet first = client.login(SandboxFixture.credentials(), fixture.currentCode());
-            TokenSet second = client.refresh(apiKey, first);
+            TokenSet second = client.refresh(account, first);
             fixture.sandbox.faults().next(Route.GET_PROFILE, Fault.MALFORMED_JSON);
-            assertThatThrownBy(() -> client.profile(apiKey, second.accessToken())).isInstanceOf(SmartApiAuthException.class);
-            client.profile(apiKey, second.accessToken());
-            assertThatThrownBy(() -> client.refresh(apiKey, first)).isInstanceOf(SmartApiAuthException.class);
-            client.logout(apiKey, ClientCode.of(ACCOUNT.clientCode()), second.accessToken());
-            assertThatThrownBy(() -> client.profile(apiKey, second.accessToken())).isInstanceOf(SmartApiAuthException.class);
+            assertThatThrownBy(() -> client.profile(account, second.accessToken())).isInstanceOf(SmartApiAuthException.class);
+            client.profile(account, second.accessToken());
+            assertThatThrownBy(() -> client.refresh(account, first)).isInstanceOf(SmartApiAuthException.class);
+            client.logout(account, second.accessToken());
+            assertThatThrownBy(() -> client.profile(account, second.accessToken())).isInstanceOf(SmartApiAuthException.class);
             for (TokenSet set : List.of(first, second)) {
                 secrets.add(set.accessToken().value());
                 secrets.add(set.refreshToken().value());

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The account's lease as a Redis key set with NX and an expiry, holding a random owner id; each
  * grant increments the account's fencing counter in the same script. While held, the lease is
  * extended every third of its time, so only a holder that stops (crash, pause, lost network) lets
- * it lapse; the next grant then gets a greater token and the stalled holder's writes are refused.
+ * it lapse; the next grant then gets a greater token and the stalled holder's writes (which carry
+ * its lease, hence its token, to the store) are refused.
  */
 final class RedisSessionLease implements SessionLeasePort {
 
@@ -27,15 +28,13 @@ final class RedisSessionLease implements SessionLeasePort {
 
     private final Connections redis;
     private final Keys keys;
-    private final HeldFences fences;
     private final Duration leaseTime;
     private final ScheduledExecutorService extender;
 
-    RedisSessionLease(Connections redis, Keys keys, HeldFences fences, Duration leaseTime,
+    RedisSessionLease(Connections redis, Keys keys, Duration leaseTime,
                       ScheduledExecutorService extender) {
         this.redis = redis;
         this.keys = keys;
-        this.fences = fences;
         this.leaseTime = leaseTime;
         this.extender = extender;
     }
@@ -52,7 +51,7 @@ final class RedisSessionLease implements SessionLeasePort {
             }
             long token = grant(account, owner);
             if (token > 0) {
-                return new Held(account, owner, token, Thread.currentThread());
+                return new Held(account, owner, token);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -86,16 +85,13 @@ final class RedisSessionLease implements SessionLeasePort {
         private final ClientCode account;
         private final String owner;
         private final long token;
-        private final Thread holder;
         private final AtomicBoolean closed = new AtomicBoolean();
         private final ScheduledFuture<?> extension;
 
-        Held(ClientCode account, String owner, long token, Thread holder) {
+        Held(ClientCode account, String owner, long token) {
             this.account = account;
             this.owner = owner;
             this.token = token;
-            this.holder = holder;
-            fences.hold(holder, account, token);
             long every = Math.max(1, leaseTime.toMillis() / 3);
             this.extension = extender.scheduleAtFixedRate(this::extend, every, every, TimeUnit.MILLISECONDS);
         }
@@ -122,7 +118,6 @@ final class RedisSessionLease implements SessionLeasePort {
                 return;
             }
             extension.cancel(false);
-            fences.release(holder, account, token);
             try {
                 // Waits without being interruptible, at most the command timeout.
                 redis.send("releasing the session lease of " + account, commands -> commands.<Long>eval(

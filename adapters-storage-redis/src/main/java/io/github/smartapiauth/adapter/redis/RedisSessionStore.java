@@ -1,6 +1,7 @@
 package io.github.smartapiauth.adapter.redis;
 
 import io.github.smartapiauth.adapter.redis.SessionSeal.SealException;
+import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.SessionStoreException;
@@ -13,24 +14,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sessions in Redis, sealed with AES-256-GCM; each expires when its session does. A write made
- * under a lease carries the lease's fencing token and is refused when a newer lease was granted
- * since, so a renewer that stalled past its lease cannot replace a newer session.
+ * Sessions in Redis, sealed with AES-256-GCM; each expires when its session does. Every write
+ * carries the fencing token of the lease it is made under (the port's {@code save(session, lease)}),
+ * and the script that writes refuses it unless that token is still the account's latest grant, so
+ * a renewer that stalled past its lease cannot replace a newer session.
  */
 final class RedisSessionStore implements SessionStorePort {
 
     private final Connections redis;
     private final Keys keys;
     private final SessionSeal seal;
-    private final HeldFences fences;
     private final Clock clock;
     private final String node;
 
-    RedisSessionStore(Connections redis, Keys keys, SessionSeal seal, HeldFences fences, Clock clock, String node) {
+    RedisSessionStore(Connections redis, Keys keys, SessionSeal seal, Clock clock, String node) {
         this.redis = redis;
         this.keys = keys;
         this.seal = seal;
-        this.fences = fences;
         this.clock = clock;
         this.node = node;
     }
@@ -57,10 +57,10 @@ final class RedisSessionStore implements SessionStorePort {
     }
 
     @Override
-    public void save(Session session) {
+    public void save(Session session, Lease lease) {
         ClientCode account = session.clientCode();
         String key = keys.session(account);
-        long fence = fences.heldByCurrentThread(account);
+        long fence = Objects.requireNonNull(lease, "lease").fencingToken();
         // Redis needs a positive time to live; a session saved after its end vanishes at once.
         long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
         byte[] sealed = seal.seal(session, key);
@@ -73,8 +73,9 @@ final class RedisSessionStore implements SessionStorePort {
     }
 
     @Override
-    public void delete(ClientCode account) {
-        long fence = fences.heldByCurrentThread(account);
+    public void delete(ClientCode account, Lease lease) {
+        Objects.requireNonNull(account, "account");
+        long fence = Objects.requireNonNull(lease, "lease").fencingToken();
         Long deleted = redis.call("deleting the session of " + account, commands -> commands.eval(Scripts.DELETE,
                 ScriptOutputType.INTEGER, new String[] {keys.session(account), keys.fence(account)},
                 text(Long.toString(fence))));
@@ -91,8 +92,8 @@ final class RedisSessionStore implements SessionStorePort {
 
     private static SessionStoreException fencedOut(ClientCode account, long fence, String what) {
         return new SessionStoreException("the session of " + account + " was not " + what + ": the lease it was"
-                + " renewed under (fencing token " + fence + ") has been granted to another renewer since; the newer"
-                + " session in Redis stays");
+                + " renewed under (fencing token " + fence + ") has been granted to another renewer since; a newer"
+                + " renewer holds the lease, and the session in Redis stays");
     }
 
     static byte[] text(String value) {

@@ -56,9 +56,8 @@ public final class RedisSessions implements AutoCloseable {
         this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
         this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
         this.notices = new RenewalNotices(keys, node, dispatcher);
-        HeldFences fences = new HeldFences();
-        this.store = new SubscribingStore(new RedisSessionStore(redis, keys, seal, fences, builder.clock, node));
-        this.lease = new RedisSessionLease(redis, keys, fences, builder.leaseTime, extender);
+        this.store = new SubscribingStore(new RedisSessionStore(redis, keys, seal, builder.clock, node));
+        this.lease = new RedisSessionLease(redis, keys, builder.leaseTime, extender);
     }
 
     public static Builder builder(URI redis) {
@@ -127,14 +126,14 @@ public final class RedisSessions implements AutoCloseable {
         }
 
         @Override
-        public void save(Session session) {
-            delegate.save(session);
+        public void save(Session session, SessionLeasePort.Lease lease) {
+            delegate.save(session, lease);
             subscribe();
         }
 
         @Override
-        public void delete(ClientCode account) {
-            delegate.delete(account);
+        public void delete(ClientCode account, SessionLeasePort.Lease lease) {
+            delegate.delete(account, lease);
         }
 
         @Override

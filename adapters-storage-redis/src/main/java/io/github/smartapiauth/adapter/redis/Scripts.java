@@ -32,19 +32,19 @@ final class Scripts {
 
     /**
      * Writes the sealed session with its time to live and announces it, unless the writer's
-     * fencing token is no longer the latest grant (fence "0": the writer holds no lease, no check).
+     * fencing token (of the lease the write is made under) is no longer the latest grant.
      * Returns 1 when written, 0 when fenced out. KEYS: session, fence. ARGV: sealed bytes, time to
      * live in ms, fencing token, channel, message.
      */
     static final String SAVE = String.join("\n",
-            "if ARGV[3] ~= '0' and redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end",
+            "if redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end",
             "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])",
             "redis.call('PUBLISH', ARGV[4], ARGV[5])",
             "return 1");
 
     /** Deletes the session under the same fence check as {@link #SAVE}. KEYS: session, fence. ARGV: fencing token. */
     static final String DELETE = String.join("\n",
-            "if ARGV[1] ~= '0' and redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end",
+            "if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end",
             "redis.call('DEL', KEYS[1])",
             "return 1");
 

@@ -5,6 +5,7 @@ import static io.github.smartapiauth.adapter.redis.SealedValuesTest.NOW;
 import static io.github.smartapiauth.adapter.redis.SealedValuesTest.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.smartapiauth.adapter.redis.testing.RedisServerExtension;
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,11 +49,12 @@ class FencingTest {
             REDIS.server().command("DEL", keys.lease(A));
             try (Lease newer = second.lease().acquire(A, LONG)) {
                 assertThat(newer.fencingToken()).isGreaterThan(stalled.fencingToken());
-                second.store().save(session(A, "newer"));
+                second.store().save(session(A, "newer"), newer);
             }
-            assertThatThrownBy(() -> first.store().save(session(A, "stale"))).isInstanceOf(SessionStoreException.class)
+            assertThatThrownBy(() -> first.store().save(session(A, "stale"), stalled)).isInstanceOf(SessionStoreException.class)
                     .hasMessageContaining("fencing token " + stalled.fencingToken());
-            assertThatThrownBy(() -> first.store().delete(A)).isInstanceOf(SessionStoreException.class);
+            assertThatThrownBy(() -> first.store().delete(A, stalled)).isInstanceOf(SessionStoreException.class)
+                    .hasMessageContaining("newer renewer holds the lease");
         }
         assertThat(first.store().load(A).orElseThrow().tokens().accessToken().value()).isEqualTo("access-secret-newer");
     }
@@ -60,22 +63,30 @@ class FencingTest {
     void aHolderWhoseLeaseLapsedWithoutANewGrantMayStillSave() throws Exception {
         try (Lease held = first.lease().acquire(A, LONG)) {
             REDIS.server().command("DEL", keys.lease(A));
-            first.store().save(session(A, "late"));
+            first.store().save(session(A, "late"), held);
         }
         assertThat(second.store().load(A)).isPresent();
     }
 
     @Test
-    void onlyTheHoldingThreadsWritesAreFenced() throws Exception {
+    void theLeaseAWriteCarriesFencesItWhicheverThreadWrites() throws Exception {
+        AtomicReference<Throwable> staleWrite = new AtomicReference<>();
         try (Lease held = first.lease().acquire(A, LONG)) {
             REDIS.server().command("DEL", keys.lease(A));
-            second.lease().acquire(A, LONG).close();
-            Thread other = new Thread(() -> first.store().save(session(A, "unleased")));
-            other.start();
-            other.join();
+            try (Lease newer = second.lease().acquire(A, LONG)) {
+                Thread other = new Thread(() -> staleWrite.set(catchThrowable(
+                        () -> first.store().save(session(A, "stale-from-another-thread"), held))));
+                other.start();
+                other.join();
+                Thread writer = new Thread(() -> first.store().save(session(A, "newer-from-another-thread"), newer));
+                writer.start();
+                writer.join();
+            }
         }
+        assertThat(staleWrite.get()).isInstanceOf(SessionStoreException.class)
+                .hasMessageContaining("newer renewer holds the lease");
         assertThat(first.store().load(A).orElseThrow().tokens().accessToken().value())
-                .isEqualTo("access-secret-unleased");
+                .isEqualTo("access-secret-newer-from-another-thread");
     }
 
     @Test

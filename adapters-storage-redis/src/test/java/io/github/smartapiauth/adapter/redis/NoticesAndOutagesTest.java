@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smartapiauth.adapter.redis.testing.RedisServer;
+import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import java.time.Clock;
@@ -51,8 +52,8 @@ class NoticesAndOutagesTest {
     @Test
     void anotherProcessLearnsOfEachRenewalButNotOfItsOwn() throws Exception {
         listening.store().load(A);
-        listening.store().save(session(B, "own"));
-        renewing.store().save(session(A, "1"));
+        TestRedis.save(listening, session(B, "own"));
+        TestRedis.save(renewing, session(A, "1"));
 
         assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(A);
         assertThat(heard.poll(200, TimeUnit.MILLISECONDS)).as("no notice of its own save").isNull();
@@ -60,12 +61,15 @@ class NoticesAndOutagesTest {
 
     @Test
     void duringAnOutageEveryOperationFailsAtOnceAsAStoreError() throws Exception {
-        renewing.store().save(session(A, "1"));
-        server.stop();
+        TestRedis.save(renewing, session(A, "1"));
+        try (Lease held = renewing.lease().acquire(A, Duration.ofSeconds(10))) {
+            server.stop();
 
-        assertThatThrownBy(() -> renewing.store().load(A)).isInstanceOf(SessionStoreException.class)
-                .hasMessageContaining("unreachable");
-        assertThatThrownBy(() -> renewing.store().save(session(A, "2"))).isInstanceOf(SessionStoreException.class);
+            assertThatThrownBy(() -> renewing.store().load(A)).isInstanceOf(SessionStoreException.class)
+                    .hasMessageContaining("unreachable");
+            assertThatThrownBy(() -> renewing.store().save(session(A, "2"), held))
+                    .isInstanceOf(SessionStoreException.class);
+        }
         assertThatThrownBy(() -> renewing.lease().acquire(A, Duration.ofSeconds(30)))
                 .isInstanceOf(SessionStoreException.class);
     }
@@ -73,17 +77,17 @@ class NoticesAndOutagesTest {
     @Test
     void afterAnOutageStoreLeaseAndNoticesWorkAgainByThemselves() throws Exception {
         listening.store().load(A);
-        renewing.store().save(session(A, "1"));
+        TestRedis.save(renewing, session(A, "1"));
         assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(A);
 
         server.restart();
         TestRedis.awaitLease(renewing, A).close();
-        renewing.store().save(session(A, "2"));
+        TestRedis.save(renewing, session(A, "2"));
         assertThat(renewing.store().load(A).orElseThrow().tokens().accessToken().value()).isEqualTo("access-secret-2");
         // The listener's subscription comes back with its connection.
         ClientCode notice = heard.poll(10, TimeUnit.SECONDS);
         for (int i = 0; notice == null && i < 20; i++) {
-            renewing.store().save(session(A, "2"));
+            TestRedis.save(renewing, session(A, "2"));
             notice = heard.poll(500, TimeUnit.MILLISECONDS);
         }
         assertThat(notice).isEqualTo(A);

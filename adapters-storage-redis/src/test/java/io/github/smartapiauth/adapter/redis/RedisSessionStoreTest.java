@@ -2,6 +2,7 @@ package io.github.smartapiauth.adapter.redis;
 
 import io.github.smartapiauth.adapter.redis.testing.RedisServerExtension;
 import io.github.smartapiauth.application.contract.SessionStorePortContract;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -34,5 +35,10 @@ class RedisSessionStoreTest extends SessionStorePortContract {
     @Override
     protected SessionStorePort reopen(SessionStorePort store) {
         return newStore();
+    }
+
+    @Override
+    protected SessionLeasePort newLease(SessionStorePort store) {
+        return opened.stream().filter(sessions -> sessions.store() == store).findFirst().orElseThrow().lease();
     }
 }

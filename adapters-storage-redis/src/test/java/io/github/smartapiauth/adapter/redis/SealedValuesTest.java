@@ -53,7 +53,7 @@ class SealedValuesTest {
 
     @Test
     void redisNeverSeesAToken() throws Exception {
-        store.save(session(A, "1"));
+        TestRedis.save(sessions, session(A, "1"));
 
         byte[] raw = REDIS.server().get(keys.session(A));
         String asText = new String(raw, StandardCharsets.ISO_8859_1);
@@ -65,7 +65,7 @@ class SealedValuesTest {
 
     @Test
     void theSessionExpiresInRedisWithTheSession() throws Exception {
-        store.save(session(A, "1"));
+        TestRedis.save(sessions, session(A, "1"));
 
         long ttl = Long.parseLong(REDIS.server().command("PTTL", keys.session(A)).substring(1));
         assertThat(ttl).isBetween(Duration.ofHours(6).minusSeconds(60).toMillis(), Duration.ofHours(6).toMillis());
@@ -73,7 +73,7 @@ class SealedValuesTest {
 
     @Test
     void anotherKeyCannotOpenItAndLeavesItAlone() throws Exception {
-        store.save(session(A, "1"));
+        TestRedis.save(sessions, session(A, "1"));
         byte[] before = REDIS.server().get(keys.session(A));
         try (RedisSessions other = RedisSessions.builder(REDIS.server().uri()).key(TestRedis.key(9))
                 .keyPrefix(keys.prefix())
@@ -87,7 +87,7 @@ class SealedValuesTest {
 
     @Test
     void anyChangedByteFailsAuthentication() throws Exception {
-        store.save(session(A, "1"));
+        TestRedis.save(sessions, session(A, "1"));
         byte[] raw = REDIS.server().get(keys.session(A));
         for (int at : new int[] {4, 5, 6, SessionSeal.HEADER_LENGTH - 1, SessionSeal.HEADER_LENGTH, raw.length - 1}) {
             byte[] tampered = raw.clone();
@@ -99,8 +99,8 @@ class SealedValuesTest {
 
     @Test
     void aValueMovedToAnotherAccountDoesNotOpen() throws Exception {
-        store.save(session(A, "1"));
-        store.save(session(B, "2"));
+        TestRedis.save(sessions, session(A, "1"));
+        TestRedis.save(sessions, session(B, "2"));
         REDIS.server().set(keys.session(B), REDIS.server().get(keys.session(A)));
 
         assertThatThrownBy(() -> store.load(B)).isInstanceOf(SessionStoreException.class)

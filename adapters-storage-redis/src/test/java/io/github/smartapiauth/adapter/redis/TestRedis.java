@@ -34,6 +34,17 @@ final class TestRedis {
         }
     }
 
+    /** Saves as the core does: under a lease of the same {@code RedisSessions}, taken for this write. */
+    static void save(RedisSessions sessions, io.github.smartapiauth.domain.session.Session session) {
+        try (io.github.smartapiauth.application.port.out.SessionLeasePort.Lease lease =
+                     sessions.lease().acquire(session.clientCode(), java.time.Duration.ofSeconds(10))) {
+            sessions.store().save(session, lease);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while taking the lease of " + session.clientCode(), e);
+        }
+    }
+
     static RedisSessions sessions(RedisServer server, String prefix, Clock clock) {
         return RedisSessions.builder(server.uri()).key(KEY).keyPrefix(prefix).clock(clock).build();
     }

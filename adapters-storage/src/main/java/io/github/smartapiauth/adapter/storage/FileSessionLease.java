@@ -30,8 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * threads take turns. Another process is waited for by polling the file lock until
  * {@code maxWait} runs out.
  *
- * <p>The fencing token is a counter kept in the lock file and raised with every grant, so it
- * grows across instances, processes and restarts.
+ * <p>The fencing token is a counter kept in the lock file (its first 8 bytes, a big-endian
+ * {@code long}) and raised with every grant, so it grows across instances, processes and
+ * restarts. {@link FileSessionStore} reads it to refuse a write under a lease older than the
+ * newest grant (see {@link LeaseFence}).
  */
 public final class FileSessionLease implements SessionLeasePort {
 
@@ -78,7 +80,7 @@ public final class FileSessionLease implements SessionLeasePort {
                 }
                 TimeUnit.NANOSECONDS.sleep(Math.min(pollNanos, left));
             }
-            return new FileLease(local, channel, lock, nextFencingToken(channel));
+            return new FileLease(file, local, channel, lock, nextFencingToken(channel));
         } catch (IOException e) {
             release(local, channel);
             throw cannotLock(account, FilePermissions.describe(e), e);
@@ -112,18 +114,22 @@ public final class FileSessionLease implements SessionLeasePort {
     }
 
     private static long nextFencingToken(FileChannel channel) throws IOException {
-        ByteBuffer stored = ByteBuffer.allocate(Long.BYTES);
-        while (stored.hasRemaining() && channel.read(stored, stored.position()) > 0) {
-            // read until 8 bytes or the end
-        }
-        long previous = stored.hasRemaining() ? 0 : Math.max(0, stored.getLong(0));
-        long next = previous + 1;
+        long next = grantCounter(channel) + 1;
         ByteBuffer out = ByteBuffer.allocate(Long.BYTES).putLong(0, next);
         while (out.hasRemaining()) {
             channel.write(out, out.position());
         }
         channel.force(false);
         return next;
+    }
+
+    /** The newest grant's fencing token kept in an open lock file: its first 8 bytes, 0 when shorter. */
+    static long grantCounter(FileChannel channel) throws IOException {
+        ByteBuffer stored = ByteBuffer.allocate(Long.BYTES);
+        while (stored.hasRemaining() && channel.read(stored, stored.position()) > 0) {
+            // read until 8 bytes or the end
+        }
+        return stored.hasRemaining() ? 0 : Math.max(0, stored.getLong(0));
     }
 
     private SessionStoreException notGranted(ClientCode account, Duration maxWait, String holder) {
@@ -143,15 +149,18 @@ public final class FileSessionLease implements SessionLeasePort {
         }
     }
 
-    private static final class FileLease implements Lease {
+    /** A granted lease; package-visible so that the store can tell a lease that holds its lock file. */
+    static final class FileLease implements Lease {
 
+        private final Path file;
         private final Semaphore local;
         private final FileChannel channel;
         private final FileLock lock;
         private final long fencingToken;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        FileLease(Semaphore local, FileChannel channel, FileLock lock, long fencingToken) {
+        FileLease(Path file, Semaphore local, FileChannel channel, FileLock lock, long fencingToken) {
+            this.file = file;
             this.local = local;
             this.channel = channel;
             this.lock = lock;
@@ -161,6 +170,16 @@ public final class FileSessionLease implements SessionLeasePort {
         @Override
         public long fencingToken() {
             return fencingToken;
+        }
+
+        /** Whether this lease still holds the lock of {@code realLockFile} (a real path, as the permits are keyed). */
+        boolean holds(Path realLockFile) {
+            return !released.get() && lock.isValid() && file.equals(realLockFile);
+        }
+
+        /** The grant counter in the lock file, read through this lease's own channel (no other descriptor). */
+        long storedCounter() throws IOException {
+            return grantCounter(channel);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.github.smartapiauth.adapter.storage;
 
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.SessionStoreException;
@@ -38,7 +39,10 @@ import java.util.regex.Pattern;
  * {@link #delete} is the explicit way to start over.
  *
  * <p>Processes sharing the directory coordinate their renewals with {@link FileSessionLease}
- * on the same directory. Thread-safe. {@link #close()} wipes the passphrase and the keys.
+ * on the same directory, and every save and delete is fenced by it: a write under a lease whose
+ * fencing token is lower than the newest grant kept in {@code <CLIENTCODE>.lock} is refused (see
+ * {@link LeaseFence} for how that counter is read without disturbing a held lock). Thread-safe.
+ * {@link #close()} wipes the passphrase and the keys.
  */
 public final class FileSessionStore implements SessionStorePort, AutoCloseable {
 
@@ -122,13 +126,12 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
     }
 
     @Override
-    public void save(Session session) {
+    public void save(Session session, SessionLeasePort.Lease lease) {
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(lease, "lease");
         Path file = fileOf(session.clientCode());
         rekeying.readLock().lock();
-        try {
-            ensureDirectory();
-            checkDirectory();
+        try (LeaseFence fence = fenced(session.clientCode(), lease, "saved")) {
             sweepStaleTemps(session.clientCode());
             KeyRing current = keys;
             try {
@@ -148,15 +151,21 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
     }
 
     @Override
-    public void delete(ClientCode account) {
+    public void delete(ClientCode account, SessionLeasePort.Lease lease) {
+        Objects.requireNonNull(lease, "lease");
         Path file = fileOf(account);
         checkDirectory();
-        try {
+        try (LeaseFence fence = LeaseFence.check(directory, account, lease, "deleted")) {
             files.delete(file);
         } catch (IOException e) {
             throw new SessionStoreException("cannot delete the vault " + file + ": " + FilePermissions.describe(e),
                     null, e);
         }
+    }
+
+    /** The vault directory, where the paired {@link FileSessionLease} keeps its lock files. */
+    Path directory() {
+        return directory;
     }
 
     @Override
@@ -327,6 +336,13 @@ public final class FileSessionStore implements SessionStorePort, AutoCloseable {
         } catch (IOException | RuntimeException leftForNextTime) {
             // Harmless: they hold only what a finished write also holds, owner-only.
         }
+    }
+
+    /** Creates and checks the directory, then checks the lease; the fence stays open for the write. */
+    private LeaseFence fenced(ClientCode account, SessionLeasePort.Lease lease, String what) {
+        ensureDirectory();
+        checkDirectory();
+        return LeaseFence.check(directory, account, lease, what);
     }
 
     private void ensureDirectory() {

@@ -1,6 +1,7 @@
 package io.github.smartapiauth.adapter.storage;
 
 import io.github.smartapiauth.application.contract.SessionStorePortContract;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,5 +21,10 @@ class FileSessionStoreTest extends SessionStorePortContract {
     @Override
     protected SessionStorePort reopen(SessionStorePort store) {
         return newStore();
+    }
+
+    @Override
+    protected SessionLeasePort newLease(SessionStorePort store) {
+        return new FileSessionLease(((FileSessionStore) store).directory());
     }
 }

@@ -82,7 +82,7 @@ class HostileVaultDirectoryTest {
 
         assertThatThrownBy(() -> store.load(A)).isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("A1234567.vault is a symbolic link");
-        assertThatThrownBy(() -> store.save(TestSessions.session(A, 1))).isInstanceOf(SessionStoreException.class)
+        assertThatThrownBy(() -> TestSessions.save(store, TestSessions.session(A, 1))).isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("will not overwrite");
         assertThat(Files.readString(victim)).isEqualTo(PRECIOUS);
         assertThat(Files.isSymbolicLink(vault.resolve("A1234567.vault"))).isTrue();
@@ -96,7 +96,7 @@ class HostileVaultDirectoryTest {
         assertThatThrownBy(() -> store.load(A)).isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("the vault directory " + vault + " can be written by other users (rwxrwxrwx)")
                 .hasMessageContaining("chmod 700 " + vault.toRealPath());
-        assertThatThrownBy(() -> store.save(TestSessions.session(A, 1))).isInstanceOf(SessionStoreException.class)
+        assertThatThrownBy(() -> TestSessions.save(store, TestSessions.session(A, 1))).isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("chmod 700");
         assertThatThrownBy(() -> new FileSessionLease(vault).acquire(A, Duration.ofSeconds(5)))
                 .isInstanceOf(SessionStoreException.class).hasMessageContaining("chmod 700");
@@ -122,7 +122,7 @@ class HostileVaultDirectoryTest {
     @Test
     void aVaultFileOfAnotherUserIsRefused() throws Exception {
         FileSessionStore store = store(vault);
-        store.save(TestSessions.session(A, 1));
+        TestSessions.save(store, TestSessions.session(A, 1));
         giveToAnotherUser(store.fileOf(A));
 
         assertThatThrownBy(() -> store(vault).load(A)).isInstanceOf(SessionStoreException.class)

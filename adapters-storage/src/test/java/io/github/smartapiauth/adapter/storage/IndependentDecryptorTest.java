@@ -32,7 +32,7 @@ class IndependentDecryptorTest {
         Argon2idParameters cost = new Argon2idParameters(256, 2, 2);
         FileSessionStore store = FileSessionStore.builder(root).passphrase("pässphrase".toCharArray()).argon2id(cost)
                 .build();
-        store.save(TestSessions.session(A, 77));
+        TestSessions.save(store, TestSessions.session(A, 77));
         ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(root.resolve("A1234567.vault")));
 
         byte[] magic = new byte[8];
@@ -89,7 +89,7 @@ class IndependentDecryptorTest {
     void aKeyFileVaultHasNoKdfBlock() throws Exception {
         Path keyFile = root.resolve("k");
         FileSessionStore.createKeyFile(keyFile);
-        FileSessionStore.builder(root).keyFile(keyFile).build().save(TestSessions.session(A, 1));
+        TestSessions.save(FileSessionStore.builder(root).keyFile(keyFile).build(), TestSessions.session(A, 1));
         byte[] file = Files.readAllBytes(root.resolve("A1234567.vault"));
         ByteBuffer header = ByteBuffer.wrap(file);
         assertThat(file[10]).isEqualTo((byte) 0);

@@ -1,6 +1,7 @@
 package io.github.smartapiauth.adapter.storage;
 
 import io.github.smartapiauth.application.contract.SessionStorePortContract;
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,5 +25,10 @@ class KeyFileSessionStoreTest extends SessionStorePortContract {
     @Override
     protected SessionStorePort reopen(SessionStorePort store) {
         return newStore();
+    }
+
+    @Override
+    protected SessionLeasePort newLease(SessionStorePort store) {
+        return new FileSessionLease(((FileSessionStore) store).directory());
     }
 }

@@ -7,7 +7,6 @@ import io.github.smartapiauth.application.fake.RecordingEvents;
 import io.github.smartapiauth.application.fake.StepCodes;
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
 import io.github.smartapiauth.application.service.SessionService;
-import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.TotpCode;
@@ -111,13 +110,13 @@ public final class RenewingChild {
         }
 
         @Override
-        public TokenSet refresh(ApiKey apiKey, TokenSet current) {
-            return logged("refresh", () -> broker.refresh(apiKey, current));
+        public TokenSet refresh(Credentials account, TokenSet current) {
+            return logged("refresh", () -> broker.refresh(account, current));
         }
 
         @Override
-        public void logout(ApiKey apiKey, ClientCode clientCode, AccessToken accessToken) {
-            broker.logout(apiKey, clientCode, accessToken);
+        public void logout(Credentials account, AccessToken accessToken) {
+            broker.logout(account, accessToken);
         }
 
         private TokenSet logged(String operation, Supplier<TokenSet> call) {

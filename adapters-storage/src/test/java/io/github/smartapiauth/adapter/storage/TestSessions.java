@@ -1,5 +1,6 @@
 package io.github.smartapiauth.adapter.storage;
 
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
@@ -26,6 +27,33 @@ final class TestSessions {
         TokenSet tokens = new TokenSet(AccessToken.of(token("access", account, n), renewed.plus(Duration.ofHours(8))),
                 RefreshToken.of(token("refresh", account, n)), FeedToken.of(token("feed", account, n)));
         return new Session(account, tokens, BASE, renewed, renewed.plus(Duration.ofHours(6)));
+    }
+
+    /**
+     * Saves as the core does: under a real lease of the {@link FileSessionLease} on the store's
+     * directory, taken for this write and released after it.
+     */
+    static void save(FileSessionStore store, Session session) {
+        try (SessionLeasePort.Lease lease = lease(store, session.clientCode())) {
+            store.save(session, lease);
+        }
+    }
+
+    /** Deletes under a real lease, as {@link #save} saves. */
+    static void delete(FileSessionStore store, ClientCode account) {
+        try (SessionLeasePort.Lease lease = lease(store, account)) {
+            store.delete(account, lease);
+        }
+    }
+
+    /** A lease of the store's directory, granted within a few seconds or an error. */
+    static SessionLeasePort.Lease lease(FileSessionStore store, ClientCode account) {
+        try {
+            return new FileSessionLease(store.directory()).acquire(account, Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while taking the lease of " + account, e);
+        }
     }
 
     static String token(String kind, ClientCode account, long n) {

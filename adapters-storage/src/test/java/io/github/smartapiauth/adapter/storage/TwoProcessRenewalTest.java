@@ -32,7 +32,7 @@ class TwoProcessRenewalTest {
         Path calls = root.resolve("broker-calls.log");
         FileSessionStore.createKeyFile(key);
         Instant yesterday = CoreFixture.MARKET_OPEN.minus(Duration.ofHours(24));
-        FileSessionStore.builder(directory).keyFile(key).build().save(new Session(CoreFixture.ACCOUNT,
+        TestSessions.save(FileSessionStore.builder(directory).keyFile(key).build(), new Session(CoreFixture.ACCOUNT,
                 new TokenSet(AccessToken.of("access-A1234567-0", yesterday.plus(Duration.ofHours(8))),
                         RefreshToken.of("refresh-A1234567-0"), FeedToken.of("feed-A1234567-0")),
                 yesterday, yesterday, yesterday.plus(Duration.ofHours(6))));

@@ -42,7 +42,7 @@ class VaultErrorsTest {
     void writeAVault() throws IOException {
         directory = root.resolve("vault");
         FileSessionStore writer = store(PASSPHRASE);
-        writer.save(TestSessions.session(A, 1));
+        TestSessions.save(writer, TestSessions.session(A, 1));
         file = writer.fileOf(A);
         original = Files.readAllBytes(file);
     }
@@ -59,7 +59,7 @@ class VaultErrorsTest {
                 .hasMessageContaining("cannot open the vault " + file)
                 .hasMessageNotContaining(PASSPHRASE)
                 .hasMessageNotContaining("access-").hasMessageNotContaining("refresh-");
-        assertThatThrownBy(() -> reader.save(TestSessions.session(A, 2))).isExactlyInstanceOf(SessionStoreException.class)
+        assertThatThrownBy(() -> TestSessions.save(reader, TestSessions.session(A, 2))).isExactlyInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("will not overwrite the vault " + file);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         return failure;
@@ -158,7 +158,7 @@ class VaultErrorsTest {
     @Test
     void aFileOfAnotherAccountIsRefused() throws IOException {
         FileSessionStore store = store(PASSPHRASE);
-        store.save(TestSessions.session(B, 1));
+        TestSessions.save(store, TestSessions.session(B, 1));
         Files.copy(store.fileOf(B), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertLoadFails(store).hasMessageContaining("holds the session of B7654321, not of A1234567");
     }
@@ -170,7 +170,7 @@ class VaultErrorsTest {
         FileSessionStore keyFileStore = FileSessionStore.builder(directory).keyFile(key).build();
         assertLoadFails(keyFileStore).hasMessageContaining("encrypted with a passphrase");
         Files.delete(file);
-        keyFileStore.save(TestSessions.session(A, 3));
+        TestSessions.save(keyFileStore, TestSessions.session(A, 3));
         assertLoadFails(store(PASSPHRASE)).hasMessageContaining("encrypted with a key file");
     }
 
@@ -180,7 +180,7 @@ class VaultErrorsTest {
         Files.write(file, new byte[] {1, 2, 3});
         assertLoadFails(reader);
         Files.write(file, original);
-        reader.save(TestSessions.session(A, 5));
+        TestSessions.save(reader, TestSessions.session(A, 5));
         assertThat(TestSessions.numberOf(reader.load(A).orElseThrow())).isEqualTo(5);
     }
 
@@ -188,8 +188,8 @@ class VaultErrorsTest {
     void deleteIsTheExplicitWayToStartOver() throws IOException {
         FileSessionStore reader = store("a wrong passphrase");
         assertLoadFails(reader);
-        reader.delete(A);
-        reader.save(TestSessions.session(A, 6));
+        TestSessions.delete(reader, A);
+        TestSessions.save(reader, TestSessions.session(A, 6));
         assertThat(TestSessions.numberOf(reader.load(A).orElseThrow())).isEqualTo(6);
     }
 

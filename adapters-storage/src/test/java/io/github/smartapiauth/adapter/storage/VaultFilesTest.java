@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.application.port.out.memory.InMemorySessionLease;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,8 +41,8 @@ class VaultFilesTest {
         assumePosix(root);
         Path directory = root.resolve("missing").resolve("vault");
         FileSessionStore store = store(directory);
-        store.save(TestSessions.session(A, 1));
-        store.save(TestSessions.session(A, 2));
+        TestSessions.save(store, TestSessions.session(A, 1));
+        TestSessions.save(store, TestSessions.session(A, 2));
         new FileSessionLease(directory).acquire(A, Duration.ofSeconds(5)).close();
 
         assertThat(permissions(directory)).isEqualTo("rwx------");
@@ -77,7 +79,7 @@ class VaultFilesTest {
         FileSessionStore.createKeyFile(key);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
         FileSessionStore store = FileSessionStore.builder(root.resolve("vault")).keyFile(key).build();
-        assertThatThrownBy(() -> store.save(TestSessions.session(A, 1))).isExactlyInstanceOf(SessionStoreException.class)
+        assertThatThrownBy(() -> TestSessions.save(store, TestSessions.session(A, 1))).isExactlyInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("may be read by others (rw-r--r--)").hasMessageContaining(key.toString());
         assertThat(Files.exists(store.fileOf(A))).isFalse();
     }
@@ -90,7 +92,7 @@ class VaultFilesTest {
             Files.setPosixFilePermissions(key, FilePermissions.OWNER_FILE);
         }
         FileSessionStore store = FileSessionStore.builder(root.resolve("vault")).keyFile(key).build();
-        assertThatThrownBy(() -> store.save(TestSessions.session(A, 1))).isExactlyInstanceOf(SessionStoreException.class)
+        assertThatThrownBy(() -> TestSessions.save(store, TestSessions.session(A, 1))).isExactlyInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("has 31 bytes");
     }
 
@@ -98,7 +100,7 @@ class VaultFilesTest {
     void anUnreadableVaultIsAPermissionProblemAndIsKept() throws Exception {
         assumePosix(root);
         FileSessionStore store = store(root.resolve("vault"));
-        store.save(TestSessions.session(A, 1));
+        TestSessions.save(store, TestSessions.session(A, 1));
         Path file = store.fileOf(A);
         byte[] before = Files.readAllBytes(file);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
@@ -106,7 +108,7 @@ class VaultFilesTest {
             assumeThat(Files.isReadable(file)).as("not running as root, who may read anything").isFalse();
             assertThatThrownBy(() -> store.load(A)).isExactlyInstanceOf(SessionStoreException.class)
                     .hasMessageContaining(file.toString()).hasMessageContaining("permission denied");
-            assertThatThrownBy(() -> store.save(TestSessions.session(A, 2)))
+            assertThatThrownBy(() -> TestSessions.save(store, TestSessions.session(A, 2)))
                     .isExactlyInstanceOf(SessionStoreException.class).hasMessageContaining("will not overwrite");
         } finally {
             Files.setPosixFilePermissions(file, FilePermissions.OWNER_FILE);
@@ -117,7 +119,7 @@ class VaultFilesTest {
     @Test
     void aFullDiskLeavesThePreviousVaultAndNoTempFile() throws Exception {
         Path directory = root.resolve("vault");
-        store(directory).save(TestSessions.session(A, 1));
+        TestSessions.save(store(directory), TestSessions.session(A, 1));
         FileSessionStore full = FileSessionStore.builder(directory).passphrase("p".toCharArray())
                 .argon2id(TestSessions.CHEAP)
                 .writer((channel, bytes) -> {
@@ -127,14 +129,15 @@ class VaultFilesTest {
                 .build();
         byte[] before = Files.readAllBytes(full.fileOf(A));
 
-        assertThatThrownBy(() -> full.save(TestSessions.session(A, 2))).isExactlyInstanceOf(SessionStoreException.class)
+        assertThatThrownBy(() -> TestSessions.save(full, TestSessions.session(A, 2))).isExactlyInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("cannot write the vault " + full.fileOf(A))
                 .hasMessageContaining("the disk is full")
                 .hasMessageContaining("previous vault, if any, is unchanged");
 
         assertThat(Files.readAllBytes(full.fileOf(A))).isEqualTo(before);
         try (Stream<Path> files = Files.list(directory)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("A1234567.vault");
+            assertThat(files.map(p -> p.getFileName().toString())).as("the lease's lock file and the vault, no temp file")
+                    .containsExactlyInAnyOrder("A1234567.lock", "A1234567.vault");
         }
         assertThat(TestSessions.numberOf(full.load(A).orElseThrow())).isEqualTo(1);
     }
@@ -144,8 +147,13 @@ class VaultFilesTest {
         Path blocker = root.resolve("file");
         Files.writeString(blocker, "not a directory");
         FileSessionStore store = store(blocker.resolve("vault"));
-        assertThatThrownBy(() -> store.save(TestSessions.session(A, 1))).isExactlyInstanceOf(SessionStoreException.class)
-                .hasMessageContaining("cannot create the vault directory");
+        // No lock file can be made there either: the write's lease comes from memory, and the store
+        // fails on the directory before it checks any lease.
+        try (SessionLeasePort.Lease lease = new InMemorySessionLease().acquire(A, Duration.ofSeconds(1))) {
+            assertThatThrownBy(() -> store.save(TestSessions.session(A, 1), lease))
+                    .isExactlyInstanceOf(SessionStoreException.class)
+                    .hasMessageContaining("cannot create the vault directory");
+        }
         assertThatThrownBy(() -> store.load(A)).isExactlyInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("cannot read the vault");
     }

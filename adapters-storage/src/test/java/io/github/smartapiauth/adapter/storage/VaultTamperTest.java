@@ -32,7 +32,7 @@ class VaultTamperTest {
         directory = root.resolve("vault");
         store = FileSessionStore.builder(directory).passphrase("tamper test".toCharArray())
                 .argon2id(TestSessions.CHEAP).build();
-        store.save(TestSessions.session(A, 42));
+        TestSessions.save(store, TestSessions.session(A, 42));
         file = store.fileOf(A);
         original = Files.readAllBytes(file);
     }
@@ -74,7 +74,7 @@ class VaultTamperTest {
                 .argon2id(TestSessions.CHEAP).build();
         assertThatThrownBy(() -> reader.load(A)).as(what).isExactlyInstanceOf(SessionStoreException.class)
                 .hasMessageContaining(file.toString());
-        assertThatThrownBy(() -> reader.save(TestSessions.session(A, 43))).as(what)
+        assertThatThrownBy(() -> TestSessions.save(reader, TestSessions.session(A, 43))).as(what)
                 .isExactlyInstanceOf(SessionStoreException.class).hasMessageContaining("will not overwrite");
         assertThat(Files.readAllBytes(file)).as(what).isEqualTo(content);
         Files.write(file, original);

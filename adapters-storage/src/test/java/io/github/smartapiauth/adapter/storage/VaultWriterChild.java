@@ -17,12 +17,12 @@ public final class VaultWriterChild {
         FileSessionStore store = FileSessionStore.builder(Path.of(args[0])).keyFile(Path.of(args[1])).build();
         long n = store.load(account).map(TestSessions::numberOf).orElse(0L);
         n++;
-        store.save(TestSessions.session(account, n));
+        TestSessions.save(store, TestSessions.session(account, n));
         System.out.println("ready " + n);
         System.out.flush();
         while (true) {
             n++;
-            store.save(TestSessions.session(account, n));
+            TestSessions.save(store, TestSessions.session(account, n));
         }
     }
 }

@@ -43,7 +43,7 @@ final class AccountLogout {
         }
         LogoutResult result;
         try (Lease lease = core.lease().acquire(account, core.settings().leaseWait())) {
-            result = underLease(before);
+            result = underLease(before, lease);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw interrupted();
@@ -55,7 +55,7 @@ final class AccountLogout {
         return result;
     }
 
-    private LogoutResult underLease(AccountStateCell.Observed before) throws InterruptedException {
+    private LogoutResult underLease(AccountStateCell.Observed before, Lease lease) throws InterruptedException {
         Session stored = null;
         SessionStoreException storeError = null;
         try {
@@ -69,27 +69,28 @@ final class AccountLogout {
         Session session = reopened ? before.state().session() : Renewer.newer(before.state().session(), stored);
         boolean mayDelete = storeError == null && !reopened;
         if (session == null) {
-            deleteIf(mayDelete);
+            deleteIf(mayDelete, lease);
             return new LogoutResult(account, false, false, Optional.empty(), Optional.ofNullable(storeError));
         }
         SmartApiAuthException serverError = null;
         try {
             retrier.call(() -> {
-                keys.authentication().logout(keys.credentials().apiKey(), account, session.tokens().accessToken());
+                keys.authentication().logout(keys.credentials(), session.tokens().accessToken());
                 return null;
             });
         } catch (SmartApiAuthException e) {
             serverError = e;
         } finally {
-            deleteIf(mayDelete);
+            deleteIf(mayDelete, lease);
         }
         return new LogoutResult(account, true, serverError == null, Optional.ofNullable(serverError),
                 Optional.ofNullable(storeError));
     }
 
-    private void deleteIf(boolean mayDelete) {
+    /** Deletes under the lease this logout holds (see {@link io.github.smartapiauth.application.port.out.SessionStorePort}). */
+    private void deleteIf(boolean mayDelete, Lease lease) {
         if (mayDelete) {
-            core.store().delete(account);
+            core.store().delete(account, lease);
         }
     }
 

@@ -183,8 +183,7 @@ final class AccountSession implements AccountTokens {
     private Profile fetchProfile(Session session) {
         try {
             AccountKeys current = keys;
-            return retrier.call(() -> current.profiles().profile(current.credentials().apiKey(),
-                    session.tokens().accessToken()));
+            return retrier.call(() -> current.profiles().profile(current.credentials(), session.tokens().accessToken()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedWaitException("the profile request of " + account + " was interrupted while it"

@@ -71,12 +71,12 @@ final class Renewer {
             Session base = newer(known, stored.session().orElse(null));
             if (base != null && refreshWorthwhile(reason, base, now)) {
                 try {
-                    return refresh(base, stored.writable(), events, keys);
+                    return refresh(base, stored.writable(), events, keys, lease);
                 } catch (RefreshRejectedException | SessionExpiredException refused) {
                     // The refresh token is spent or from another day: a login follows under the same lease.
                 }
             }
-            return login(stored.writable(), events, keys);
+            return login(stored.writable(), events, keys, lease);
         }
     }
 
@@ -140,19 +140,20 @@ final class Renewer {
         return reason != RenewalReason.STALE || policy().refreshCanExtend(base);
     }
 
-    private Session refresh(Session base, boolean writable, List<SessionEvent> events, AccountKeys keys)
+    private Session refresh(Session base, boolean writable, List<SessionEvent> events, AccountKeys keys, Lease lease)
             throws InterruptedException {
-        TokenSet tokens = retrying.call(() -> keys.authentication().refresh(keys.credentials().apiKey(), base.tokens()));
+        TokenSet tokens = retrying.call(() -> keys.authentication().refresh(keys.credentials(), base.tokens()));
         // Another process's clock may run ahead of ours: never date the refresh before the session it renews.
         Instant now = context.clock().instant();
         Instant at = now.isBefore(base.renewedAt()) ? base.renewedAt() : now;
         Session refreshed = base.refreshedWith(tokens, at, checkedExpiry(tokens, base.openedAt(), at));
-        save(refreshed, writable, events, keys);
+        save(refreshed, writable, events, keys, lease);
         events.add(new SessionEvent.Refreshed(account, at, refreshed.expiresAt()));
         return refreshed;
     }
 
-    private Session login(boolean writable, List<SessionEvent> events, AccountKeys keys) throws InterruptedException {
+    private Session login(boolean writable, List<SessionEvent> events, AccountKeys keys, Lease lease)
+            throws InterruptedException {
         RetryPolicy retry = context.settings().retry();
         for (int attempt = 1; ; attempt++) {
             retrying.pause(totpGuard.waitBeforeSending(context.clock().instant()));
@@ -176,7 +177,7 @@ final class Renewer {
             consecutiveTotpFailures = 0;
             Instant at = context.clock().instant();
             Session opened = new Session(account, tokens, at, at, checkedExpiry(tokens, at, at));
-            save(opened, writable, events, keys);
+            save(opened, writable, events, keys, lease);
             events.add(new SessionEvent.Opened(account, at, opened.expiresAt()));
             return opened;
         }
@@ -209,7 +210,8 @@ final class Renewer {
         }
     }
 
-    private void save(Session session, boolean writable, List<SessionEvent> events, AccountKeys keys) {
+    /** Saves under the lease this renewal holds, so the store can refuse it once a newer renewer holds one. */
+    private void save(Session session, boolean writable, List<SessionEvent> events, AccountKeys keys, Lease lease) {
         if (currentKeys.get().generation() != keys.generation()) {
             throw credentialsReplaced(account);
         }
@@ -217,7 +219,7 @@ final class Renewer {
             return;
         }
         try {
-            context.store().save(session);
+            context.store().save(session, lease);
         } catch (SessionStoreException e) {
             events.add(new SessionEvent.StoreFailed(account, context.clock().instant(), e));
         }

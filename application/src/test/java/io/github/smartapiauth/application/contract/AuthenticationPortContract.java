@@ -71,8 +71,9 @@ public abstract class AuthenticationPortContract {
         return authentication().login(credentials(), freshCode());
     }
 
-    private ApiKey apiKey() {
-        return credentials().apiKey();
+    /** The account's credentials with another API key. */
+    private Credentials withApiKey(String apiKey) {
+        return new Credentials(ApiKey.of(apiKey), account(), credentials().pin());
     }
 
     private ClientCode account() {
@@ -80,7 +81,7 @@ public abstract class AuthenticationPortContract {
     }
 
     private void assertAccepted(AccessToken token) {
-        assertThat(profiles().profile(apiKey(), token).clientCode()).isEqualTo(account());
+        assertThat(profiles().profile(credentials(), token).clientCode()).isEqualTo(account());
     }
 
     @Test
@@ -160,7 +161,7 @@ public abstract class AuthenticationPortContract {
         TokenSet tokens = logIn();
         advance(Duration.ofMinutes(5));
 
-        TokenSet refreshed = authentication().refresh(apiKey(), tokens);
+        TokenSet refreshed = authentication().refresh(credentials(), tokens);
 
         assertThat(refreshed.accessToken()).isNotEqualTo(tokens.accessToken());
         assertThat(refreshed.refreshToken().value()).isNotBlank();
@@ -172,10 +173,10 @@ public abstract class AuthenticationPortContract {
     void theRefreshTokenARefreshGaveRefreshesAgain() {
         TokenSet tokens = logIn();
         advance(Duration.ofMinutes(5));
-        TokenSet refreshed = authentication().refresh(apiKey(), tokens);
+        TokenSet refreshed = authentication().refresh(credentials(), tokens);
         advance(Duration.ofMinutes(5));
 
-        TokenSet again = authentication().refresh(apiKey(), refreshed);
+        TokenSet again = authentication().refresh(credentials(), refreshed);
 
         assertAccepted(again.accessToken());
     }
@@ -186,7 +187,7 @@ public abstract class AuthenticationPortContract {
         TokenSet madeUp = new TokenSet(tokens.accessToken(), RefreshToken.of("made-up-refresh-token"), tokens.feedToken());
 
         RefreshRejectedException refused = catchThrowableOfType(RefreshRejectedException.class,
-                () -> authentication().refresh(apiKey(), madeUp));
+                () -> authentication().refresh(credentials(), madeUp));
 
         assertThat(refused).isNotNull();
         assertThat(refused.isTransient()).isFalse();
@@ -195,9 +196,9 @@ public abstract class AuthenticationPortContract {
     @Test
     void theRefreshTokenOfALoggedOutSessionIsRefreshRejected() {
         TokenSet tokens = logIn();
-        authentication().logout(apiKey(), account(), tokens.accessToken());
+        authentication().logout(credentials(), tokens.accessToken());
 
-        assertThat(catchThrowable(() -> authentication().refresh(apiKey(), tokens)))
+        assertThat(catchThrowable(() -> authentication().refresh(credentials(), tokens)))
                 .isInstanceOf(RefreshRejectedException.class);
     }
 
@@ -206,9 +207,9 @@ public abstract class AuthenticationPortContract {
         TokenSet tokens = logIn();
         assertAccepted(tokens.accessToken());
 
-        authentication().logout(apiKey(), account(), tokens.accessToken());
+        authentication().logout(credentials(), tokens.accessToken());
 
-        assertThat(catchThrowable(() -> profiles().profile(apiKey(), tokens.accessToken())))
+        assertThat(catchThrowable(() -> profiles().profile(credentials(), tokens.accessToken())))
                 .isInstanceOf(SessionExpiredException.class);
     }
 
@@ -217,7 +218,7 @@ public abstract class AuthenticationPortContract {
         TokenSet kept = logIn();
         TokenSet ended = logIn();
 
-        authentication().logout(apiKey(), account(), ended.accessToken());
+        authentication().logout(credentials(), ended.accessToken());
 
         assertAccepted(kept.accessToken());
     }
@@ -225,9 +226,9 @@ public abstract class AuthenticationPortContract {
     @Test
     void loggingOutAnEndedSessionIsSessionExpired() {
         TokenSet tokens = logIn();
-        authentication().logout(apiKey(), account(), tokens.accessToken());
+        authentication().logout(credentials(), tokens.accessToken());
 
-        assertThat(catchThrowable(() -> authentication().logout(apiKey(), account(), tokens.accessToken())))
+        assertThat(catchThrowable(() -> authentication().logout(credentials(), tokens.accessToken())))
                 .isInstanceOf(SessionExpiredException.class);
     }
 
@@ -242,10 +243,10 @@ public abstract class AuthenticationPortContract {
                 () -> authentication().login(valid, TotpCode.of("99999999")),
                 () -> authentication().login(new Credentials(ApiKey.of("not-an-api-key-of-this-broker"),
                         valid.clientCode(), valid.pin()), freshCode()),
-                () -> authentication().refresh(apiKey(), new TokenSet(madeUp, RefreshToken.of("made-up"), tokens.feedToken())),
-                () -> authentication().refresh(ApiKey.of("not-an-api-key-of-this-broker"), tokens),
-                () -> authentication().logout(apiKey(), account(), madeUp),
-                () -> authentication().logout(ApiKey.of("not-an-api-key-of-this-broker"), account(), tokens.accessToken()));
+                () -> authentication().refresh(credentials(), new TokenSet(madeUp, RefreshToken.of("made-up"), tokens.feedToken())),
+                () -> authentication().refresh(withApiKey("not-an-api-key-of-this-broker"), tokens),
+                () -> authentication().logout(credentials(), madeUp),
+                () -> authentication().logout(withApiKey("not-an-api-key-of-this-broker"), tokens.accessToken()));
 
         List<Throwable> failures = new ArrayList<>();
         for (Runnable call : badCalls) {

@@ -39,7 +39,7 @@ public abstract class ProfilePortContract {
     void aLiveTokenGivesTheAccountsProfileWithItsClientCode() {
         TokenSet tokens = openSession();
 
-        Profile profile = profiles().profile(credentials().apiKey(), tokens.accessToken());
+        Profile profile = profiles().profile(credentials(), tokens.accessToken());
 
         assertThat(profile.clientCode()).isEqualTo(credentials().clientCode());
     }
@@ -47,9 +47,9 @@ public abstract class ProfilePortContract {
     @Test
     void theProfileCanBeReadAgainWithTheSameToken() {
         TokenSet tokens = openSession();
-        profiles().profile(credentials().apiKey(), tokens.accessToken());
+        profiles().profile(credentials(), tokens.accessToken());
 
-        assertThat(profiles().profile(credentials().apiKey(), tokens.accessToken()).clientCode())
+        assertThat(profiles().profile(credentials(), tokens.accessToken()).clientCode())
                 .isEqualTo(credentials().clientCode());
     }
 
@@ -59,7 +59,7 @@ public abstract class ProfilePortContract {
         revokeSessions();
 
         SessionExpiredException refused = catchThrowableOfType(SessionExpiredException.class,
-                () -> profiles().profile(credentials().apiKey(), tokens.accessToken()));
+                () -> profiles().profile(credentials(), tokens.accessToken()));
 
         assertThat(refused).isNotNull();
         assertThat(refused.brokerCode()).hasValueSatisfying(code -> assertThat(code).startsWith("AG800"));
@@ -71,7 +71,7 @@ public abstract class ProfilePortContract {
         openSession();
 
         assertThat(catchThrowableOfType(SessionExpiredException.class,
-                () -> profiles().profile(credentials().apiKey(), AccessToken.withoutExpiry("made-up-access-token"))))
+                () -> profiles().profile(credentials(), AccessToken.withoutExpiry("made-up-access-token"))))
                 .isNotNull();
     }
 
@@ -80,7 +80,8 @@ public abstract class ProfilePortContract {
         TokenSet tokens = openSession();
 
         assertThat(catchThrowableOfType(ConfigurationException.class,
-                () -> profiles().profile(ApiKey.of("not-an-api-key-of-this-broker"), tokens.accessToken())))
+                () -> profiles().profile(new Credentials(ApiKey.of("not-an-api-key-of-this-broker"),
+                        credentials().clientCode(), credentials().pin()), tokens.accessToken())))
                 .isNotNull();
     }
 }

@@ -1,9 +1,13 @@
 package io.github.smartapiauth.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.error.SessionStoreException;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
 import io.github.smartapiauth.domain.token.FeedToken;
@@ -22,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link SessionStorePort} adapter does; each adapter's test subclasses it. Uses
- * only the port and the domain.
+ * only the ports and the domain. Every write is made under a real lease from the lease port the
+ * store is paired with ({@link #newLease}), as the core makes it.
  */
 public abstract class SessionStorePortContract {
 
@@ -31,7 +36,10 @@ public abstract class SessionStorePortContract {
     private static final ClientCode A = ClientCode.of("A1234567");
     private static final ClientCode B = ClientCode.of("B7654321");
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     protected SessionStorePort store;
+    protected SessionLeasePort leases;
 
     /** A new, empty store. */
     protected abstract SessionStorePort newStore();
@@ -39,9 +47,42 @@ public abstract class SessionStorePortContract {
     /** The same storage through a new adapter instance, as after a restart (in-memory stores return the same one). */
     protected abstract SessionStorePort reopen(SessionStorePort store);
 
+    /**
+     * The lease port {@code store} is paired with, whose fencing tokens it checks (the file lease on
+     * the vault's directory, the Redis lease of the same Redis, the in-memory lease).
+     */
+    protected abstract SessionLeasePort newLease(SessionStorePort store);
+
     @BeforeEach
     void createStore() {
         store = newStore();
+        leases = newLease(store);
+    }
+
+    /** Saves under a lease taken for this write and released after it. */
+    protected final void save(SessionStorePort into, Session session) {
+        try (Lease lease = lease(session.clientCode())) {
+            into.save(session, lease);
+        }
+    }
+
+    private void save(Session session) {
+        save(store, session);
+    }
+
+    private void delete(ClientCode account) {
+        try (Lease lease = lease(account)) {
+            store.delete(account, lease);
+        }
+    }
+
+    private Lease lease(ClientCode account) {
+        try {
+            return leases.acquire(account, WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while taking the lease of " + account, e);
+        }
     }
 
     private static Session session(ClientCode account, int n, boolean withExpiry) {
@@ -74,23 +115,23 @@ public abstract class SessionStorePortContract {
     @Test
     void aSavedSessionLoadsWithEveryValueToTheNanosecond() {
         Session saved = session(A, 7, true);
-        store.save(saved);
+        save(saved);
         assertSame(store.load(A), saved);
     }
 
     @Test
     void anAccessTokenWithoutExpiryStaysWithout() {
         Session saved = session(A, 3, false);
-        store.save(saved);
+        save(saved);
         assertSame(store.load(A), saved);
         assertThat(store.load(A).orElseThrow().tokens().accessToken().expiresAt()).isEmpty();
     }
 
     @Test
     void aSaveReplacesThePreviousSession() {
-        store.save(session(A, 1, true));
+        save(session(A, 1, true));
         Session second = session(A, 2, true);
-        store.save(second);
+        save(second);
         assertSame(store.load(A), second);
     }
 
@@ -98,36 +139,36 @@ public abstract class SessionStorePortContract {
     void accountsAreKeptApart() {
         Session a = session(A, 1, true);
         Session b = session(B, 2, false);
-        store.save(a);
-        store.save(b);
+        save(a);
+        save(b);
         assertSame(store.load(A), a);
         assertSame(store.load(B), b);
-        store.delete(A);
+        delete(A);
         assertThat(store.load(A)).isEmpty();
         assertSame(store.load(B), b);
     }
 
     @Test
     void deleteForgetsAndIsANoOpWithoutSession() {
-        store.delete(A);
-        store.save(session(A, 1, true));
-        store.delete(A);
+        delete(A);
+        save(session(A, 1, true));
+        delete(A);
         assertThat(store.load(A)).isEmpty();
-        store.delete(A);
+        delete(A);
         assertThat(store.load(A)).isEmpty();
     }
 
     @Test
     void sessionsSurviveARestart() {
         Session saved = session(A, 5, true);
-        store.save(saved);
+        save(saved);
         assertSame(reopen(store).load(A), saved);
     }
 
     @Test
     void wipingASavedOrLoadedSessionLeavesTheStoredOneIntact() {
         Session saved = session(A, 4, true);
-        store.save(saved);
+        save(saved);
         saved.wipe();
         Session loaded = store.load(A).orElseThrow();
         loaded.wipe();
@@ -136,7 +177,7 @@ public abstract class SessionStorePortContract {
 
     @Test
     void describeNamesNoSecret() {
-        store.save(session(A, 9, true));
+        save(session(A, 9, true));
         assertThat(store.describe()).isNotBlank().doesNotContain("access-", "refresh-", "feed-");
     }
 
@@ -152,7 +193,7 @@ public abstract class SessionStorePortContract {
             for (ClientCode account : accounts) {
                 done.add(pool.submit(() -> {
                     for (int n = 1; n <= 5; n++) {
-                        store.save(session(account, n, true));
+                        save(session(account, n, true));
                     }
                 }));
             }
@@ -165,5 +206,47 @@ public abstract class SessionStorePortContract {
         for (ClientCode account : accounts) {
             assertSame(store.load(account), session(account, 5, true));
         }
+    }
+
+    @Test
+    void aWriteUnderALeaseOlderThanTheNewestGrantIsRefusedAndTheNewerOnesSucceed() {
+        Lease stale = lease(A);
+        stale.close();
+        Session newer = session(A, 2, true);
+        try (Lease current = lease(A)) {
+            assertThat(current.fencingToken()).isGreaterThan(stale.fencingToken());
+            store.save(newer, current);
+
+            assertThatThrownBy(() -> store.save(session(A, 1, true), stale))
+                    .isInstanceOf(SessionStoreException.class)
+                    .hasMessageContaining(A.value())
+                    .hasMessageContaining("newer renewer holds the lease")
+                    .hasMessageNotContaining("access-").hasMessageNotContaining("refresh-")
+                    .hasMessageNotContaining("feed-");
+            assertSame(store.load(A), newer);
+
+            assertThatThrownBy(() -> store.delete(A, stale))
+                    .isInstanceOf(SessionStoreException.class)
+                    .hasMessageContaining(A.value())
+                    .hasMessageContaining("newer renewer holds the lease");
+            assertSame(store.load(A), newer);
+
+            Session again = session(A, 3, true);
+            store.save(again, current);
+            assertSame(store.load(A), again);
+            store.delete(A, current);
+            assertThat(store.load(A)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStaleLeaseOfOneAccountDoesNotFenceAnother() {
+        Lease staleOfA = lease(A);
+        staleOfA.close();
+        try (Lease newerOfA = lease(A)) {
+            store.save(session(A, 1, true), newerOfA);
+        }
+        save(session(B, 1, true));
+        assertSame(store.load(B), session(B, 1, true));
     }
 }

@@ -177,9 +177,9 @@ public final class FakeBroker implements AuthenticationPort, ProfilePort {
     }
 
     @Override
-    public TokenSet refresh(ApiKey apiKey, TokenSet current) {
+    public TokenSet refresh(Credentials account, TokenSet current) {
         enter(Operation.REFRESH);
-        checkApiKey(apiKey);
+        checkApiKey(account.apiKey());
         BrokerSession session = byRefreshToken.remove(current.refreshToken().value());
         if (session == null || !session.isOpen()) {
             throw new RefreshRejectedException("Invalid Refresh Token", "AB8050");
@@ -189,16 +189,16 @@ public final class FakeBroker implements AuthenticationPort, ProfilePort {
     }
 
     @Override
-    public void logout(ApiKey apiKey, ClientCode clientCode, AccessToken accessToken) {
+    public void logout(Credentials account, AccessToken accessToken) {
         enter(Operation.LOGOUT);
-        checkApiKey(apiKey);
+        checkApiKey(account.apiKey());
         liveSession(accessToken).end();
     }
 
     @Override
-    public Profile profile(ApiKey apiKey, AccessToken accessToken) {
+    public Profile profile(Credentials credentials, AccessToken accessToken) {
         enter(Operation.PROFILE);
-        checkApiKey(apiKey);
+        checkApiKey(credentials.apiKey());
         ClientCode account = liveSession(accessToken).account;
         return new Profile(account, "Test User " + account, "", "", List.of("NSE"), List.of("DELIVERY"), Optional.empty(), "");
     }

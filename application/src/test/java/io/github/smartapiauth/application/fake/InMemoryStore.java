@@ -1,10 +1,12 @@
 package io.github.smartapiauth.application.fake;
 
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.application.port.out.memory.InMemorySessionStore;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import io.github.smartapiauth.domain.session.Session;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,14 +31,14 @@ public final class InMemoryStore implements SessionStorePort {
     }
 
     @Override
-    public void save(Session session) {
+    public void save(Session session, SessionLeasePort.Lease lease) {
         saves.incrementAndGet();
-        sessions.save(session);
+        sessions.save(session, lease);
     }
 
     @Override
-    public void delete(ClientCode account) {
-        sessions.delete(account);
+    public void delete(ClientCode account, SessionLeasePort.Lease lease) {
+        sessions.delete(account, lease);
     }
 
     @Override
@@ -44,9 +46,27 @@ public final class InMemoryStore implements SessionStorePort {
         return "memory (test)";
     }
 
-    /** Puts a session as another process would, without counting a save. */
-    public void putFromElsewhere(Session session) {
-        sessions.save(session);
+    /**
+     * Puts a session as another process would (under a lease of {@code leases}, the lease port
+     * shared with the core), without counting a save.
+     */
+    public void putFromElsewhere(Session session, SessionLeasePort leases) {
+        try (SessionLeasePort.Lease lease = leases.acquire(session.clientCode(), Duration.ofSeconds(10))) {
+            sessions.save(session, lease);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking the lease of " + session.clientCode(), e);
+        }
+    }
+
+    /** Deletes a session as another process would, under a lease of {@code leases}. */
+    public void deleteFromElsewhere(ClientCode account, SessionLeasePort leases) {
+        try (SessionLeasePort.Lease lease = leases.acquire(account, Duration.ofSeconds(10))) {
+            sessions.delete(account, lease);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking the lease of " + account, e);
+        }
     }
 
     /** What is stored, read past the unreadable switch (a copy, as every read of the store). */

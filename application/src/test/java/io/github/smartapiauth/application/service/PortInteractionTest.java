@@ -67,7 +67,7 @@ class PortInteractionTest {
         order.verify(store).load(ACCOUNT);
         order.verify(codes).codeAt(ACCOUNT, NOW);
         order.verify(authentication).login(credentials, code);
-        order.verify(store).save(session);
+        order.verify(store).save(session, lease);
         order.verify(lease).close();
         order.verify(events).publish(any(SessionEvent.Opened.class));
         verify(authentication, never()).refresh(any(), any());

@@ -129,7 +129,7 @@ class RenewalRacesTest {
         Instant theirNow = fixture.clock.instant().plusSeconds(5);
         // The other process logs in with the code of its own clock (the broker accepts a step of drift).
         TokenSet theirs = fixture.broker.login(CoreFixture.credentials(ACCOUNT), new StepCodes().codeAt(ACCOUNT, theirNow));
-        fixture.store.putFromElsewhere(new Session(ACCOUNT, theirs, theirNow, theirNow, theirNow.plus(Duration.ofHours(1))));
+        fixture.store.putFromElsewhere(new Session(ACCOUNT, theirs, theirNow, theirNow, theirNow.plus(Duration.ofHours(1))), fixture.lease);
         assertThat(core.accessToken(ACCOUNT)).isEqualTo(theirs.accessToken());
 
         Session refreshed = core.refresh(COMMAND);

@@ -264,13 +264,13 @@ class RuntimeAccountsTest {
         }
 
         @Override
-        public TokenSet refresh(ApiKey apiKey, TokenSet current) {
-            return fixture.broker.refresh(apiKey, current);
+        public TokenSet refresh(Credentials account, TokenSet current) {
+            return fixture.broker.refresh(account, current);
         }
 
         @Override
-        public void logout(ApiKey apiKey, ClientCode clientCode, AccessToken accessToken) {
-            fixture.broker.logout(apiKey, clientCode, accessToken);
+        public void logout(Credentials account, AccessToken accessToken) {
+            fixture.broker.logout(account, accessToken);
         }
     }
 }

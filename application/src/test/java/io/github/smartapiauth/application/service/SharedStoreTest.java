@@ -44,7 +44,7 @@ class SharedStoreTest {
         void replacesTheTokenInMemoryWithoutTheBrokerOrTheLease() {
             Session mine = core.validSession(ACCOUNT);
             Session theirs = renewedElsewhere(mine, Duration.ofMinutes(1));
-            fixture.store.putFromElsewhere(theirs);
+            fixture.store.putFromElsewhere(theirs, fixture.lease);
             long grants = fixture.lease.grants();
 
             assertThat(core.adoptStoredSession(ACCOUNT)).isTrue();
@@ -60,9 +60,9 @@ class SharedStoreTest {
             Session mine = core.validSession(ACCOUNT);
 
             assertThat(core.adoptStoredSession(ACCOUNT)).as("the same session").isFalse();
-            fixture.store.putFromElsewhere(renewedElsewhere(mine, Duration.ofMinutes(-1)));
+            fixture.store.putFromElsewhere(renewedElsewhere(mine, Duration.ofMinutes(-1)), fixture.lease);
             assertThat(core.adoptStoredSession(ACCOUNT)).as("an older session").isFalse();
-            fixture.store.delete(ACCOUNT);
+            fixture.store.deleteFromElsewhere(ACCOUNT, fixture.lease);
             assertThat(core.adoptStoredSession(ACCOUNT)).as("no session").isFalse();
 
             assertThat(core.accessToken(ACCOUNT)).isEqualTo(mine.tokens().accessToken());
@@ -72,7 +72,7 @@ class SharedStoreTest {
         @Test
         void leavesTheSessionWhenTheStoredOneHasExpired() {
             Session mine = core.validSession(ACCOUNT);
-            fixture.store.putFromElsewhere(renewedElsewhere(mine, Duration.ofMinutes(1)));
+            fixture.store.putFromElsewhere(renewedElsewhere(mine, Duration.ofMinutes(1)), fixture.lease);
             fixture.clock.advance(Duration.ofHours(2).plusMinutes(1));
 
             assertThat(core.adoptStoredSession(ACCOUNT)).isFalse();
@@ -94,7 +94,7 @@ class SharedStoreTest {
             assertThat(core.adoptStoredSession(ACCOUNT)).isFalse();
             Session mine = core.validSession(ACCOUNT);
             core.logOut(AccountCommand.of(ACCOUNT));
-            fixture.store.putFromElsewhere(renewedElsewhere(mine, Duration.ofMinutes(1)));
+            fixture.store.putFromElsewhere(renewedElsewhere(mine, Duration.ofMinutes(1)), fixture.lease);
 
             assertThat(core.adoptStoredSession(ACCOUNT)).isFalse();
             assertThatThrownBy(() -> core.accessToken(ACCOUNT)).hasMessageContaining("logged out");

@@ -3,6 +3,7 @@ package io.github.smartapiauth.adapter.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import io.github.smartapiauth.domain.session.Session;
@@ -52,7 +53,9 @@ class VaultFuzzTest {
         int cases = Fuzz.cases();
         Session session = session();
         FileSessionStore writer = FileSessionStore.builder(dir).passphrase(PASSPHRASE).argon2id(CHEAP).build();
-        writer.save(session);
+        try (SessionLeasePort.Lease lease = new FileSessionLease(dir).acquire(ACCOUNT, Duration.ofSeconds(10))) {
+            writer.save(session, lease);
+        }
         Path file = writer.fileOf(ACCOUNT);
         byte[] original = Files.readAllBytes(file);
         FileSessionStore reader = FileSessionStore.builder(dir).passphrase(PASSPHRASE).argon2id(CHEAP).build();

@@ -8,16 +8,33 @@ import java.util.Optional;
  * Keeps each account's current session across restarts (and, for shared stores, across
  * processes). A store that cannot read what it holds throws
  * {@link io.github.smartapiauth.domain.error.SessionStoreException} and must never overwrite it.
+ *
+ * <p><b>Fencing.</b> Every write carries the {@link SessionLeasePort.Lease} that grants it, taken
+ * from the lease port the store is paired with (the in-memory lease with the in-memory store, the
+ * file lease on the same directory with the file vault, the Redis lease with the Redis store).
+ * A store refuses, with a {@code SessionStoreException} naming the account (never a secret), a
+ * save or delete whose lease's {@link SessionLeasePort.Lease#fencingToken() fencing token} is
+ * lower than the newest grant of that account's lease it knows of: a renewer that stalled past
+ * its lease cannot replace the session a newer renewer saved. Reads need no lease.
  */
 public interface SessionStorePort {
 
     Optional<Session> load(ClientCode account);
 
-    /** Replaces the account's session; all or nothing. */
-    void save(Session session);
+    /**
+     * Replaces the account's session; all or nothing.
+     *
+     * @param lease the account's lease, held by the caller, that grants this write
+     * @throws io.github.smartapiauth.domain.error.SessionStoreException when the lease's fencing
+     *     token is older than the newest grant (a newer renewer holds the lease), or the write failed
+     */
+    void save(Session session, SessionLeasePort.Lease lease);
 
-    /** Forgets the account's session; nothing happens when there is none. */
-    void delete(ClientCode account);
+    /**
+     * Forgets the account's session; nothing happens when there is none. Fenced like
+     * {@link #save}.
+     */
+    void delete(ClientCode account, SessionLeasePort.Lease lease);
 
     /** Where sessions are kept, for status output (e.g. a file path); never a secret. */
     String describe();
