@@ -130,6 +130,20 @@ class MultiAccountFacadeTest {
     }
 
     @Test
+    void anAccountWithItsOwnIdentitySendsItsOwnIdentityHeaders() {
+        auth.addAccount(AccountSetup.of(credentials(THIRD), TotpSource.fromSecret(key()))
+                .withIdentity(new AccountSetup.ClientIdentity("10.1.2.3", "203.0.113.7", "0A:1B:2C:3D:4E:5F")));
+
+        auth.account(THIRD.clientCode()).accessToken();
+        auth.account(FIRST.clientCode()).accessToken();
+
+        assertThat(sandbox.requests(Route.LOGIN)).extracting(request -> request.headers().entrySet().stream()
+                        .filter(header -> header.getKey().equalsIgnoreCase("X-ClientPublicIP"))
+                        .flatMap(header -> header.getValue().stream()).findFirst().orElse("none"))
+                .as("the third's own public IP, then the configured one").containsExactly("203.0.113.7", "127.0.0.1");
+    }
+
+    @Test
     void newCredentialsReplaceTheOldOnesWhileRunning() {
         SmartApiAccount first = auth.account(FIRST.clientCode());
         Credentials wrong = new Credentials(ApiKey.of(FIRST.apiKey()), ClientCode.of(FIRST.clientCode()), Pin.of("9999"));
