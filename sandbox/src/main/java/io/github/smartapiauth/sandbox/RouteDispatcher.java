@@ -2,7 +2,6 @@ package io.github.smartapiauth.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -32,8 +31,8 @@ final class RouteDispatcher {
         this.endpoints = new EnumMap<>(endpoints);
     }
 
-    Reply dispatch(Route route, Headers headers, byte[] body) {
-        if (!isJson(headers.getFirst("Content-Type"))) {
+    Reply dispatch(Route route, RequestHeaders headers, byte[] body) {
+        if (!isJson(headers.first("Content-Type"))) {
             return replies.unsupportedMediaType();
         }
         JsonNode json = parse(route, body);

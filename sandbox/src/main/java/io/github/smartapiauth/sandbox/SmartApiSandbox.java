@@ -1,7 +1,6 @@
 package io.github.smartapiauth.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,12 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +38,17 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Building does no I/O; {@link #start()} binds the loopback port; {@link #close()} stops
- * at once, pending delayed replies included.
+ * at once, pending delayed replies included, and ends every thread and socket it started.
+ *
+ * <p>Each connection is served on its own thread and must send a whole request within the
+ * request timeout (default 10 s, else 408 and closed); bodies over the limit (default 64 KiB)
+ * get 413. A slow or stalled client costs only its own connection.
  */
 public final class SmartApiSandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartApiSandbox.class);
-    private static final int BACKLOG = 512;
-    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** How many characters of a request body the captured-request log keeps. */
+    public static final int CAPTURED_BODY_PREFIX = 4096;
 
     private final List<SandboxAccount> accounts;
     private final Clock clock;
@@ -59,11 +57,11 @@ public final class SmartApiSandbox implements AutoCloseable {
     private final Faults faults = new Faults();
     private final SessionAuthority sessions;
     private final RequestLog requestLog;
-    private final ExchangeHandler handler;
-    private final ScheduledExecutorService delays;
+    private final CallHandler handler;
+    private final HttpLimits limits;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HttpServer server;
-    private ExecutorService workers;
+    private HttpListener server;
     private URI baseUri;
     private boolean closed;
 
@@ -88,10 +86,10 @@ public final class SmartApiSandbox implements AutoCloseable {
         endpoints.put(Route.GET_RMS, new BearerGuard(sessions, replies, new FundsEndpoint(replies)));
         RouteDispatcher dispatcher = new RouteDispatcher(mapper, replies, directory,
                 builder.rateLimits ? new RateLimits(clock) : null, endpoints);
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("smartapi-sandbox-delay"));
-        scheduler.setRemoveOnCancelPolicy(true);
-        this.delays = scheduler;
-        this.handler = new ExchangeHandler(dispatcher, replies, faults, requestLog, clock, delays, builder.faultDelay);
+        this.limits = new HttpLimits(HttpLimits.DEFAULT_MAX_HEAD_BYTES, builder.maxRequestBodyBytes,
+                builder.requestTimeout, HttpLimits.DEFAULT_IDLE_TIMEOUT, builder.maxConnections);
+        this.handler = new CallHandler(dispatcher, replies, faults, requestLog, clock, stopped, builder.faultDelay,
+                CAPTURED_BODY_PREFIX);
     }
 
     public static Builder builder() {
@@ -112,20 +110,13 @@ public final class SmartApiSandbox implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the sandbox is already started at " + baseUri);
         }
-        disableNagleUnlessConfigured();
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        HttpServer created;
         try {
-            created = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
+            server = HttpListener.start(new InetSocketAddress(loopback, port), limits, handler, workerThreads);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the sandbox to " + loopback.getHostAddress() + ":" + port, e);
         }
-        workers = Executors.newFixedThreadPool(workerThreads, daemonThreads("smartapi-sandbox-worker"));
-        created.setExecutor(workers);
-        created.createContext("/", handler);
-        created.start();
-        server = created;
-        baseUri = URI.create("http://" + loopback.getHostAddress() + ":" + created.getAddress().getPort());
+        baseUri = URI.create("http://" + loopback.getHostAddress() + ":" + server.port());
         LOG.info("SmartAPI sandbox listening on {} with {} account(s)", baseUri, accounts.size());
         return baseUri;
     }
@@ -189,33 +180,11 @@ public final class SmartApiSandbox implements AutoCloseable {
             return;
         }
         closed = true;
-        delays.shutdownNow();
+        stopped.countDown();
         if (server != null) {
-            server.stop(0);
-            workers.shutdownNow();
+            server.close();
             LOG.info("SmartAPI sandbox at {} stopped", baseUri);
         }
-    }
-
-    /**
-     * The JDK server writes the response headers and the body in two packets; with Nagle's
-     * algorithm on, the body waits for the client's delayed ACK, about 40 ms per call on
-     * Linux. The server reads this property once, when the JVM's first HttpServer starts; a
-     * value the user set is left alone.
-     */
-    private static void disableNagleUnlessConfigured() {
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Configures a sandbox; every setting has a default, and no account given means the demo account. */
@@ -230,6 +199,9 @@ public final class SmartApiSandbox implements AutoCloseable {
         private Duration faultDelay = Duration.ofSeconds(60);
         private int capturedRequestLimit = 1000;
         private int workerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+        private Duration requestTimeout = HttpLimits.DEFAULT_REQUEST_TIMEOUT;
+        private int maxRequestBodyBytes = HttpLimits.DEFAULT_MAX_BODY_BYTES;
+        private int maxConnections = HttpLimits.DEFAULT_MAX_CONNECTIONS;
 
         private Builder() {
         }
@@ -296,7 +268,38 @@ public final class SmartApiSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Threads serving calls; default four per processor, at least 8. */
+        /**
+         * How long a client may take to send one whole request, head and body, from its first
+         * byte; default 10 s. Past it the sandbox answers 408 and closes the connection.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the request timeout must be positive");
+            }
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** The largest request body accepted; default 64 KiB. A larger one gets 413. */
+        public Builder maxRequestBodyBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the body limit must be positive");
+            }
+            this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /** How many connections are served at once (one thread each); default 2048. One more is closed at once. */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("at least one connection");
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /** Connection threads kept ready while idle; default four per processor, at least 8. */
         public Builder workerThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("at least one worker thread");
