@@ -195,7 +195,7 @@ public final class SmartApiSandbox implements AutoCloseable {
         private int port;
         private boolean rateLimits = true;
         private Duration tokenLifetime;
-        private boolean rotateRefreshTokens = true;
+        private boolean rotateRefreshTokens;
         private Duration faultDelay = Duration.ofSeconds(60);
         private int capturedRequestLimit = 1000;
         private int workerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
@@ -241,8 +241,10 @@ public final class SmartApiSandbox implements AutoCloseable {
         }
 
         /**
-         * Whether generateTokens issues a new refresh token and invalidates the one it was given
-         * (the default); when off, the same refresh token is answered and keeps working.
+         * Whether generateTokens issues a new refresh token and invalidates the one it was given.
+         * Off by default: the same refresh token is answered and keeps working, which is what the
+         * official SDKs rely on (they reuse the login's refresh token for every refresh). Turn it
+         * on to check that a client saves the rotated token.
          */
         public Builder rotateRefreshTokens(boolean rotate) {
             this.rotateRefreshTokens = rotate;

@@ -132,6 +132,8 @@ class LoginTest {
                 http.loginBody("A100001", "0000", http.totp(ALPHA, 0)));
 
         assertThat(response.errorCode()).isEqualTo("AB1007");
+        assertThat(response.json().get("message").asText()).as("as captured from the real server")
+                .isEqualTo("Login Id or password is invalid");
     }
 
     @Test
