@@ -56,6 +56,7 @@ public final class SmartApiSandbox implements AutoCloseable {
     private final int workerThreads;
     private final Faults faults = new Faults();
     private final SessionAuthority sessions;
+    private final SessionRegistry registry;
     private final RequestLog requestLog;
     private final CallHandler handler;
     private final HttpLimits limits;
@@ -76,8 +77,9 @@ public final class SmartApiSandbox implements AutoCloseable {
         AccountDirectory directory = new AccountDirectory(accounts);
         TokenExpiry expiry = builder.tokenLifetime == null
                 ? TokenExpiry.nextMidnightIst() : TokenExpiry.after(builder.tokenLifetime);
+        this.registry = new SessionRegistry(builder.maxSessionsPerAccount, builder.sessionIdleTimeout);
         this.sessions = new SessionAuthority(new TokenSigner(new SecureRandom()), expiry, clock,
-                builder.rotateRefreshTokens);
+                builder.rotateRefreshTokens, registry);
         Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
         endpoints.put(Route.LOGIN, new LoginEndpoint(directory, sessions, replies, clock));
         endpoints.put(Route.GENERATE_TOKENS, new RefreshEndpoint(sessions, replies));
@@ -173,6 +175,14 @@ public final class SmartApiSandbox implements AutoCloseable {
         return sessions.revokeAll(clientCode);
     }
 
+    /**
+     * How many sessions the sandbox remembers now, after forgetting the logged-out, expired and
+     * idle ones (see {@link Builder#sessionIdleTimeout(Duration)}).
+     */
+    public int openSessions() {
+        return registry.sweep(clock.instant());
+    }
+
     /** Stops serving at once; pending delayed replies are dropped. Safe to call twice. */
     @Override
     public synchronized void close() {
@@ -202,6 +212,8 @@ public final class SmartApiSandbox implements AutoCloseable {
         private Duration requestTimeout = HttpLimits.DEFAULT_REQUEST_TIMEOUT;
         private int maxRequestBodyBytes = HttpLimits.DEFAULT_MAX_BODY_BYTES;
         private int maxConnections = HttpLimits.DEFAULT_MAX_CONNECTIONS;
+        private int maxSessionsPerAccount = 1000;
+        private Duration sessionIdleTimeout = Duration.ofHours(24);
 
         private Builder() {
         }
@@ -298,6 +310,32 @@ public final class SmartApiSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("at least one connection");
             }
             this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * How many sessions of one account are remembered; default 1000. Beyond it, the session
+         * least recently used is ended, as by a server-side logout.
+         */
+        public Builder maxSessionsPerAccount(int sessions) {
+            if (sessions < 1) {
+                throw new IllegalArgumentException("at least one session per account");
+            }
+            this.maxSessionsPerAccount = sessions;
+            return this;
+        }
+
+        /**
+         * A session nobody used (no refresh, no secure call) for this long on the sandbox clock is
+         * ended; default 24 hours (a session used once in a trading day stays). Expired and logged-out
+         * sessions are forgotten anyway, and {@link #maxSessionsPerAccount(int)} bounds the rest.
+         */
+        public Builder sessionIdleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the idle timeout must be positive");
+            }
+            this.sessionIdleTimeout = timeout;
             return this;
         }
 
