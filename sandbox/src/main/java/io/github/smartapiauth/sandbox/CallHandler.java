@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,14 @@ final class CallHandler implements RequestHandler {
     private final CountDownLatch stopped;
     private final Duration faultDelay;
     private final int capturedBodyPrefix;
+    private final RequestHandler control; // null when the control API is off
+    private final Consumer<CapturedRequest> listener; // null when nobody listens
 
     CallHandler(RouteDispatcher dispatcher, Replies replies, Faults faults, RequestLog requestLog, Clock clock,
-                CountDownLatch stopped, Duration faultDelay, int capturedBodyPrefix) {
+                CountDownLatch stopped, Duration faultDelay, int capturedBodyPrefix, RequestHandler control,
+                Consumer<CapturedRequest> listener) {
+        this.control = control;
+        this.listener = listener;
         this.dispatcher = dispatcher;
         this.replies = replies;
         this.faults = faults;
@@ -40,6 +46,9 @@ final class CallHandler implements RequestHandler {
 
     @Override
     public Reply handle(HttpRequest request) {
+        if (request.path().startsWith(ControlApi.PREFIX)) {
+            return logged(request, null, control != null ? control.handle(request) : replies.notFound());
+        }
         Route route = Route.forPath(request.path());
         if (route == null) {
             return logged(request, null, replies.notFound());
@@ -47,8 +56,12 @@ final class CallHandler implements RequestHandler {
         if (!route.method().equals(request.method())) {
             return logged(request, route, replies.methodNotAllowed());
         }
-        requestLog.record(new CapturedRequest(route, request.method(), request.path(), request.query(),
-                request.headers().asMap(), bodyPrefix(request.body()), clock.instant()));
+        CapturedRequest captured = new CapturedRequest(route, request.method(), request.path(), request.query(),
+                request.headers().asMap(), bodyPrefix(request.body()), clock.instant());
+        requestLog.record(captured);
+        if (listener != null) {
+            listener.accept(captured);
+        }
         Fault fault = faults.take(route);
         if (fault == Fault.DELAY && !awaitDelay()) {
             return logged(request, route, Reply.reset()); // closing: drop the call

@@ -57,18 +57,19 @@ public final class SmartApiSandbox implements AutoCloseable {
     private final Faults faults = new Faults();
     private final SessionAuthority sessions;
     private final SessionRegistry registry;
+    private final RateLimits rateLimits; // null when off
     private final RequestLog requestLog;
     private final CallHandler handler;
     private final HttpLimits limits;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HttpListener server;
+    private volatile HttpListener server;
     private URI baseUri;
     private boolean closed;
 
     private SmartApiSandbox(Builder builder) {
         this.accounts = List.copyOf(builder.accounts.isEmpty() ? List.of(SandboxAccount.demo()) : builder.accounts);
-        this.clock = builder.clock;
+        this.clock = builder.clock != null ? builder.clock : SandboxClock.running(Clock.systemUTC().instant(), 1);
         this.port = builder.port;
         this.workerThreads = builder.workerThreads;
         this.requestLog = new RequestLog(builder.capturedRequestLimit);
@@ -86,12 +87,13 @@ public final class SmartApiSandbox implements AutoCloseable {
         endpoints.put(Route.GET_PROFILE, new BearerGuard(sessions, replies, new ProfileEndpoint(replies)));
         endpoints.put(Route.LOGOUT, new BearerGuard(sessions, replies, new LogoutEndpoint(replies)));
         endpoints.put(Route.GET_RMS, new BearerGuard(sessions, replies, new FundsEndpoint(replies)));
-        RouteDispatcher dispatcher = new RouteDispatcher(mapper, replies, directory,
-                builder.rateLimits ? new RateLimits(clock) : null, endpoints);
+        this.rateLimits = builder.rateLimits ? new RateLimits(clock) : null;
+        RouteDispatcher dispatcher = new RouteDispatcher(mapper, replies, directory, rateLimits, endpoints);
+        ControlApi control = builder.controlApi ? new ControlApi(mapper, new Controls()) : null;
         this.limits = new HttpLimits(HttpLimits.DEFAULT_MAX_HEAD_BYTES, builder.maxRequestBodyBytes,
                 builder.requestTimeout, HttpLimits.DEFAULT_IDLE_TIMEOUT, builder.maxConnections);
         this.handler = new CallHandler(dispatcher, replies, faults, requestLog, clock, stopped, builder.faultDelay,
-                CAPTURED_BODY_PREFIX);
+                CAPTURED_BODY_PREFIX, control, builder.requestListener);
     }
 
     public static Builder builder() {
@@ -183,6 +185,19 @@ public final class SmartApiSandbox implements AutoCloseable {
         return registry.sweep(clock.instant());
     }
 
+    /**
+     * Back to a fresh start: scripted faults, call counters, captured requests, rate-limit
+     * windows and every session (as revoked) are dropped. Accounts and the clock stay.
+     */
+    public void reset() {
+        faults.clear();
+        requestLog.clear();
+        registry.clear();
+        if (rateLimits != null) {
+            rateLimits.clear();
+        }
+    }
+
     /** Stops serving at once; pending delayed replies are dropped. Safe to call twice. */
     @Override
     public synchronized void close() {
@@ -197,11 +212,68 @@ public final class SmartApiSandbox implements AutoCloseable {
         }
     }
 
+    /** What the control API acts on. */
+    private final class Controls implements ControlTargets {
+
+        @Override
+        public Faults faults() {
+            return faults;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public SandboxClock controllableClock() {
+            return clock instanceof SandboxClock sandboxClock ? sandboxClock : null;
+        }
+
+        @Override
+        public int revokeSessions(String clientCode) {
+            return SmartApiSandbox.this.revokeSessions(clientCode);
+        }
+
+        @Override
+        public long calls(Route route) {
+            return SmartApiSandbox.this.calls(route);
+        }
+
+        @Override
+        public int openSessions() {
+            return SmartApiSandbox.this.openSessions();
+        }
+
+        @Override
+        public int openConnections() {
+            HttpListener listener = server;
+            return listener == null ? 0 : listener.openConnections();
+        }
+
+        @Override
+        public List<CapturedRequest> requests() {
+            return SmartApiSandbox.this.requests();
+        }
+
+        @Override
+        public List<CapturedRequest> requests(Route route) {
+            return SmartApiSandbox.this.requests(route);
+        }
+
+        @Override
+        public void reset() {
+            SmartApiSandbox.this.reset();
+        }
+    }
+
     /** Configures a sandbox; every setting has a default, and no account given means the demo account. */
     public static final class Builder {
 
         private final List<SandboxAccount> accounts = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
+        private boolean controlApi;
+        private java.util.function.Consumer<CapturedRequest> requestListener;
         private int port;
         private boolean rateLimits = true;
         private Duration tokenLifetime;
@@ -224,7 +296,28 @@ public final class SmartApiSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The clock for TOTP checks, token times and rate-limit windows; default the system UTC clock. */
+        /**
+         * Serves the control API under {@code /__sandbox/} (faults, clock, revoke, counters, requests,
+         * reset; see the README) on the sandbox's loopback port; off by default.
+         */
+        public Builder controlApi(boolean enabled) {
+            this.controlApi = enabled;
+            return this;
+        }
+
+        /**
+         * Called with every captured request, on the thread serving it (keep it short); print
+         * {@link CapturedRequest#toString()}, which is one line with the secrets masked.
+         */
+        public Builder requestListener(java.util.function.Consumer<CapturedRequest> listener) {
+            this.requestListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The clock for TOTP checks, token times and rate-limit windows; default a
+         * {@link SandboxClock} running at real time from now (which the control API can move).
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
