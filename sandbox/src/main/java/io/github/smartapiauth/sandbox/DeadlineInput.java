@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * The bytes of one connection, read against a deadline for the whole request: every read waits
@@ -14,18 +15,25 @@ final class DeadlineInput {
 
     private final Socket socket;
     private final InputStream in;
+    private final LongSupplier nanoTime;
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
     private long deadlineNanos;
 
     DeadlineInput(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
+        this(socket, System::nanoTime);
     }
 
-    void deadline(long deadlineNanos) {
-        this.deadlineNanos = deadlineNanos;
+    DeadlineInput(Socket socket, LongSupplier nanoTime) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.nanoTime = nanoTime;
+    }
+
+    /** A deadline {@code timeout} from now, on this input's time source. */
+    void deadlineIn(java.time.Duration timeout) {
+        this.deadlineNanos = nanoTime.getAsLong() + timeout.toNanos();
     }
 
     /** Whether a byte is already buffered (a pipelined request). */
@@ -58,7 +66,7 @@ final class DeadlineInput {
     }
 
     private boolean fill() throws IOException {
-        long left = deadlineNanos - System.nanoTime();
+        long left = deadlineNanos - nanoTime.getAsLong();
         if (left <= 0) {
             throw new SocketTimeoutException("request deadline passed");
         }

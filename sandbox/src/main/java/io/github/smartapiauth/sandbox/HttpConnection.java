@@ -55,7 +55,7 @@ final class HttpConnection implements Runnable {
             if (!awaitNextRequest(in)) {
                 return;
             }
-            in.deadline(System.nanoTime() + limits.requestTimeout().toNanos());
+            in.deadlineIn(limits.requestTimeout());
             HttpRequest request;
             try {
                 request = reader.read(in, out);
@@ -88,7 +88,7 @@ final class HttpConnection implements Runnable {
         if (in.hasBuffered()) {
             return true;
         }
-        in.deadline(System.nanoTime() + limits.idleTimeout().toNanos());
+        in.deadlineIn(limits.idleTimeout());
         try {
             int first = in.read();
             if (first < 0) {

@@ -26,6 +26,7 @@ final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
     private static final int BACKLOG = 1024;
     private static final long STOP_WAIT_SECONDS = 5;
+    private static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final HttpLimits limits;
     private final RequestHandler handler;
@@ -78,6 +79,8 @@ final class HttpListener implements AutoCloseable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("accept failed with {}", e.getClass().getName());
+                    // Out of file descriptors, say: do not spin; the connections open now will end.
+                    java.util.concurrent.locks.LockSupport.parkNanos(ACCEPT_RETRY_NANOS);
                 }
                 continue;
             }
