@@ -28,9 +28,9 @@ final class SessionAuthority {
     IssuedTokens open(String clientCode) {
         Instant now = clock.instant();
         SandboxSession session = new SandboxSession(UUID.randomUUID().toString(), clientCode, now,
-                expiry.expiryFor(now));
+                refreshExpiry(now));
         sessions.add(session, now);
-        TokenIssued refresh = sign(TokenKind.REFRESH, session, now);
+        TokenIssued refresh = signer.sign(TokenKind.REFRESH, clientCode, session.id(), now, refreshExpiry(now));
         session.currentRefreshToken(refresh.tokenId());
         return new IssuedTokens(sign(TokenKind.ACCESS, session, now).value(), refresh.value(),
                 sign(TokenKind.FEED, session, now).value());
@@ -108,6 +108,21 @@ final class SessionAuthority {
     /** Ends one session (logout): it is forgotten, and its tokens refused from now on. */
     void end(SandboxSession session) {
         sessions.forget(session);
+    }
+
+    /**
+     * A rotated refresh token expires like the others; a kept one (no rotation) is the login's
+     * for the whole session, so it lasts the trading day, to the next midnight IST, or the
+     * configured lifetime when that is longer: a short lifetime then shortens the access tokens,
+     * and a client that reuses the login's refresh token (as the official SDKs do) refreshes all day.
+     */
+    private Instant refreshExpiry(Instant now) {
+        Instant expires = expiry.expiryFor(now);
+        if (rotateRefreshTokens) {
+            return expires;
+        }
+        Instant endOfDay = TokenExpiry.nextMidnightIst().expiryFor(now);
+        return endOfDay.isAfter(expires) ? endOfDay : expires;
     }
 
     private TokenIssued sign(TokenKind kind, SandboxSession session, Instant now) {

@@ -56,6 +56,24 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void withoutRotationAShortTokenLifetimeStillLetsTheLoginsRefreshTokenRefreshUntilMidnightIst() {
+        start(SmartApiSandbox.builder().tokenLifetime(Duration.ofMinutes(20)));
+        Tokens login = http.loggedIn(ALPHA);
+
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(http.get(Route.GET_PROFILE, ALPHA.apiKey(), login.jwt()).errorCode()).isEqualTo("AG8002");
+            Tokens renewed = Tokens.of(http.refresh(ALPHA, login));
+            assertThat(renewed.refresh()).isEqualTo(login.refresh());
+            assertThat(http.decodeClaims(renewed.jwt()).get("exp").asLong())
+                    .isEqualTo(clock.instant().plus(Duration.ofMinutes(20)).getEpochSecond());
+        }
+        assertThat(http.decodeClaims(login.refresh()).get("exp").asLong()).isEqualTo(MIDNIGHT_IST.getEpochSecond());
+        clock.set(MIDNIGHT_IST);
+        assertThat(http.refresh(ALPHA, login).errorCode()).isEqualTo("AB8051");
+    }
+
+    @Test
     void withRotationRefreshRotatesTheRefreshTokenAndInvalidatesTheOldOne() {
         start(SmartApiSandbox.builder().rotateRefreshTokens(true));
         Tokens first = http.loggedIn(ALPHA);
