@@ -66,8 +66,7 @@ class RedisClusterTest {
         new java.security.SecureRandom().nextBytes(key);
         redis = RedisServer.start();
         sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(sandboxClock).rateLimits(false)
-                .tokenLifetime(LIFETIME).workerThreads(8)
-                .rotateRefreshTokens(true).build(); // written against rotation; without it this test sees 4 upstream calls, not 3 (issue 16 report)
+                .tokenLifetime(LIFETIME).workerThreads(8).build();
         URI base = sandbox.start();
         observer = RedisSessions.builder(redis.uri()).key(key).clock(sandboxClock).build();
         observer.onRenewal(account -> renewalNotices.release());
