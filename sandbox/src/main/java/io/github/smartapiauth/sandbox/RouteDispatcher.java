@@ -1,9 +1,8 @@
 package io.github.smartapiauth.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -19,7 +18,6 @@ final class RouteDispatcher {
     private static final String JSON_TYPE = "application/json";
 
     private final ObjectMapper mapper;
-    private final ObjectReader strictReader;
     private final Replies replies;
     private final AccountDirectory accounts;
     private final RateLimits rateLimits; // null when switched off
@@ -28,16 +26,14 @@ final class RouteDispatcher {
     RouteDispatcher(ObjectMapper mapper, Replies replies, AccountDirectory accounts, RateLimits rateLimits,
                     Map<Route, Endpoint> endpoints) {
         this.mapper = mapper;
-        // One JSON value and nothing after it but whitespace, as the real gateway insists.
-        this.strictReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.replies = replies;
         this.accounts = accounts;
         this.rateLimits = rateLimits;
         this.endpoints = new EnumMap<>(endpoints);
     }
 
-    Reply dispatch(Route route, RequestHeaders headers, byte[] body) {
-        if (!isJson(headers.first("Content-Type"))) {
+    Reply dispatch(Route route, Headers headers, byte[] body) {
+        if (!isJson(headers.getFirst("Content-Type"))) {
             return replies.unsupportedMediaType();
         }
         JsonNode json = parse(route, body);
@@ -74,7 +70,7 @@ final class RouteDispatcher {
             return mapper.createObjectNode();
         }
         try {
-            JsonNode json = strictReader.readTree(body);
+            JsonNode json = mapper.readTree(body);
             return json != null && json.isObject() ? json : null;
         } catch (IOException e) {
             return null; // the parser's message quotes the body, which may hold secrets: drop it

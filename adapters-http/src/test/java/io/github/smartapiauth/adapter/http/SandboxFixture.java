@@ -31,8 +31,7 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     SandboxFixture(boolean rateLimits) {
-        // These tests check that the client uses the rotated refresh token; rotation is off by default.
-        this(SmartApiSandbox.builder().rateLimits(rateLimits).rotateRefreshTokens(true));
+        this(SmartApiSandbox.builder().rateLimits(rateLimits));
     }
 
     /** A sandbox configured by {@code builder} (rate limits, refresh-token rotation, ...), with the fixture's account and clock. */
