@@ -66,7 +66,7 @@ echo "== harnesses"
   echo "-- CLI cold start"
   run java -cp "$JAR" $B.ColdStart "$CLI_JAR" "$COLD_RUNS" "$OUT/cold.properties"
   echo "-- getProfile throughput"
-  run java -cp "$JAR" $B.ProfileThroughput 4 "$TP_WARMUP" "$TP_SECONDS" "$OUT/throughput-httpclient.properties" httpclient
+  run java -cp "$JAR" $B.ProfileThroughput 4 "$TP_WARMUP" "$TP_SECONDS" "$OUT/throughput-httpclient.properties" httpclient 100
   run java -cp "$JAR" $B.ProfileThroughput 4 "$TP_WARMUP" "$TP_SECONDS" "$OUT/throughput-urlconnection.properties" urlconnection
   echo "-- thundering herd"
   run java -cp "$JAR" $B.ThunderingHerd 1000 "$HERD_ROUNDS" "$OUT/herd.properties"

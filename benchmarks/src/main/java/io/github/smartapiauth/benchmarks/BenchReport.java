@@ -120,6 +120,14 @@ public final class BenchReport {
                 + " ours | ours at least " + format(factor) + "x faster | " + verdict + " |");
     }
 
+    private static String verdictAtLeast(String ratio, double goal) {
+        try {
+            return Double.parseDouble(ratio) >= goal ? "**met**" : "**missed**";
+        } catch (NumberFormatException e) {
+            return "n/a";
+        }
+    }
+
     private void reportRow(String what, String ours, String baseline, String ratio, String goal, String verdict) {
         rows.add("| " + what + " | " + ours + " | " + baseline + " | " + ratio + " | " + goal + " | " + verdict + " |");
     }
@@ -179,6 +187,12 @@ public final class BenchReport {
         reportRow("sandbox getProfile throughput, rate limits off, load by `HttpURLConnection` ("
                         + value("throughput.urlconnection.threads") + " threads, same JVM)", viaUrlConnection + " req/s", "-",
                 "-", "at least 5,000 req/s", verdict(viaUrlConnection, 5000));
+        String stalledRatio = value("throughput.httpclient.stalledRatio");
+        reportRow("sandbox getProfile throughput with " + value("throughput.httpclient.stalled")
+                        + " stalled connections held open (" + value("throughput.httpclient.stalledStillOpen")
+                        + " still open at the end), `java.net.http.HttpClient`",
+                value("throughput.httpclient.stalledPerSecond") + " req/s", viaHttpClient + " req/s (none stalled)",
+                stalledRatio + "x", "at least 0.8x", verdictAtLeast(stalledRatio, 0.8));
         String expiredCalls = value("herd.expired.upstream.min") + ".." + value("herd.expired.upstream.max");
         reportRow("thundering herd at EXPIRED: " + value("herd.callers") + " callers x " + value("herd.rounds")
                         + " rounds, upstream calls per round", expiredCalls, "-", "-", "exactly 1",

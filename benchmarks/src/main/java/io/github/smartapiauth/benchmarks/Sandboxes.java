@@ -26,7 +26,13 @@ final class Sandboxes {
      * repeat) and 12-hour tokens (so no run, whatever its time of day, meets an expiry).
      */
     static SmartApiSandbox started(Clock clock) {
+        return started(clock, Duration.ofSeconds(10));
+    }
+
+    /** The same, with the given time a client may take to send one request. */
+    static SmartApiSandbox started(Clock clock, Duration requestTimeout) {
         SmartApiSandbox sandbox = SmartApiSandbox.builder()
+                .requestTimeout(requestTimeout)
                 .account(SandboxAccount.demo())
                 .clock(clock)
                 .rateLimits(false)

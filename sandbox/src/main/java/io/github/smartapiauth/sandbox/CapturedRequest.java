@@ -48,8 +48,26 @@ public record CapturedRequest(Route route, String method, String path, String qu
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** The headers with the secret ones masked, as printed. */
+    Map<String, String> maskedHeaders() {
+        Map<String, String> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> masked.put(name,
+                SECRET_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? MASK : maskTokens(String.join(",", values))));
+        return masked;
+    }
+
+    /** The query with tokens masked, as printed. */
+    String maskedQuery() {
+        return maskTokens(query);
+    }
+
+    /** The printed form, on one line (line breaks in a body become spaces). */
     @Override
     public String toString() {
+        return printed().replaceAll("[\\r\\n\\t]+", " ");
+    }
+
+    private String printed() {
         StringBuilder text = new StringBuilder("CapturedRequest[").append(route).append(' ')
                 .append(method).append(' ').append(path);
         if (!query.isEmpty()) {
@@ -67,7 +85,8 @@ public record CapturedRequest(Route route, String method, String path, String qu
                 .append(']').toString();
     }
 
-    private String maskedBody() {
+    /** The body with secret fields and tokens masked; nothing of a body that is not a JSON object. */
+    String maskedBody() {
         String trimmed = body.strip();
         if (trimmed.isEmpty()) {
             return "\"\"";

@@ -16,7 +16,7 @@ public enum Fault {
     CONNECTION_RESET,
     /** HTTP 403 with the plain-text rate-limit body. */
     RATE_LIMIT,
-    /** The transient application error AB1004 "Something went wrong". */
+    /** The transient application error AB1004 "Something Went Wrong, Please Try After Sometime". */
     TRANSIENT_ERROR,
     /**
      * The gateway error AG8001 "Invalid Token", although the token is fine: what a platform sees

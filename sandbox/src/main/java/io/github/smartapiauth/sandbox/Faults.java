@@ -37,6 +37,52 @@ public final class Faults {
         return next(route, fault, 1);
     }
 
+    /**
+     * Scripts faults from text, as the command line and the control API take them:
+     * {@code ROUTE=FAULT} or {@code ROUTE=FAULTxN}, e.g. {@code LOGIN=HTTP_500x2} or
+     * {@code getProfile=delay}; route and fault names in any case.
+     *
+     * @throws IllegalArgumentException when the text is not of that form
+     */
+    public Faults script(String script) {
+        Objects.requireNonNull(script, "script");
+        int equals = script.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException("a fault is ROUTE=FAULT[xN], e.g. LOGIN=HTTP_500x2");
+        }
+        Route route = Route.named(script.substring(0, equals));
+        String kind = script.substring(equals + 1).strip();
+        int times = 1;
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("(.+)[xX](\\d{1,6})").matcher(kind);
+        if (counted.matches()) {
+            kind = counted.group(1);
+            times = Integer.parseInt(counted.group(2));
+        }
+        return next(route, fault(kind), times);
+    }
+
+    /** The fault named {@code name}, in any case. */
+    static Fault fault(String name) {
+        for (Fault fault : Fault.values()) {
+            if (fault.name().equalsIgnoreCase(name.strip())) {
+                return fault;
+            }
+        }
+        throw new IllegalArgumentException("no fault named '" + name + "'; faults: "
+                + java.util.Arrays.toString(Fault.values()));
+    }
+
+    /** The scripted faults still waiting, per route (routes with none left out). */
+    public synchronized Map<Route, Integer> pending() {
+        Map<Route, Integer> pending = new EnumMap<>(Route.class);
+        planned.forEach((route, queue) -> {
+            if (!queue.isEmpty()) {
+                pending.put(route, queue.size());
+            }
+        });
+        return pending;
+    }
+
     /** How many scripted faults are still waiting for calls to {@code route}. */
     public synchronized int pending(Route route) {
         Deque<Fault> queue = planned.get(route);

@@ -1,13 +1,12 @@
 package io.github.smartapiauth.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
 
 /** A request past the transport checks: its route, headers and JSON body (an empty object for GETs). */
-record IncomingRequest(Route route, Headers headers, JsonNode body) {
+record IncomingRequest(Route route, RequestHeaders headers, JsonNode body) {
 
     String header(String name) {
-        return headers.getFirst(name);
+        return headers.first(name);
     }
 
     /** A body field as text (numbers too, as some clients send the MPIN unquoted), or null. */

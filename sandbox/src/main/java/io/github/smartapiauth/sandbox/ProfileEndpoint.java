@@ -26,6 +26,8 @@ final class ProfileEndpoint implements SecureEndpoint {
         profile.exchanges().forEach(data.putArray("exchanges")::add);
         profile.products().forEach(data.putArray("products")::add);
         data.put("lastlogintime", LOGIN_TIME.format(session.openedAt()));
+        // Both names, as the real server's older and newer profiles carry them (the Java SDK reads "broker").
+        data.put("broker", profile.brokerId());
         data.put("brokerid", profile.brokerId());
         return replies.success(data);
     }

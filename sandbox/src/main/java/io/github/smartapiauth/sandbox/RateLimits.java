@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RateLimits {
 
     private static final long SECONDS_PER_HOUR = 3600;
+    private static final int MAX_WINDOWS = 100_000;
 
     private final Map<Key, Window> windows = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -23,6 +24,7 @@ final class RateLimits {
     boolean tryAcquire(String account, Route route) {
         long second = clock.instant().getEpochSecond();
         long hour = Math.floorDiv(second, SECONDS_PER_HOUR);
+        forgetOldWindows(hour);
         boolean[] allowed = new boolean[1];
         windows.compute(new Key(account, route), (key, window) -> {
             Window current = (window == null ? Window.EMPTY : window).at(second, hour);
@@ -31,6 +33,21 @@ final class RateLimits {
             return allowed[0] ? current.counted() : current;
         });
         return allowed[0];
+    }
+
+    /** Forgets every window: every account starts afresh. */
+    void clear() {
+        windows.clear();
+    }
+
+    /**
+     * Forgets windows of past hours once there are many (callers with ever new API keys or
+     * client codes would otherwise grow the map without end).
+     */
+    private void forgetOldWindows(long hour) {
+        if (windows.size() > MAX_WINDOWS) {
+            windows.values().removeIf(window -> window.hour() < hour);
+        }
     }
 
     static int perSecond(Route route) {

@@ -26,6 +26,24 @@ public enum Route {
         return path;
     }
 
+    /**
+     * The route named {@code name}: its constant ({@code LOGIN}, {@code GET_PROFILE}, any case) or
+     * the last segment of its path ({@code loginByPassword}, {@code generateTokens}, {@code getProfile},
+     * {@code logout}, {@code getRMS}).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Route named(String name) {
+        for (Route route : values()) {
+            if (route.name().equalsIgnoreCase(name.strip())
+                    || route.path.substring(route.path.lastIndexOf('/') + 1).equalsIgnoreCase(name.strip())) {
+                return route;
+            }
+        }
+        throw new IllegalArgumentException("no route named '" + name + "'; routes: LOGIN, GENERATE_TOKENS,"
+                + " GET_PROFILE, LOGOUT, GET_RMS");
+    }
+
     static Route forPath(String path) {
         for (Route route : values()) {
             if (route.path.equals(path)) {

@@ -1,8 +1,9 @@
 package io.github.smartapiauth.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -18,6 +19,7 @@ final class RouteDispatcher {
     private static final String JSON_TYPE = "application/json";
 
     private final ObjectMapper mapper;
+    private final ObjectReader strictReader;
     private final Replies replies;
     private final AccountDirectory accounts;
     private final RateLimits rateLimits; // null when switched off
@@ -26,14 +28,16 @@ final class RouteDispatcher {
     RouteDispatcher(ObjectMapper mapper, Replies replies, AccountDirectory accounts, RateLimits rateLimits,
                     Map<Route, Endpoint> endpoints) {
         this.mapper = mapper;
+        // One JSON value and nothing after it but whitespace, as the real gateway insists.
+        this.strictReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.replies = replies;
         this.accounts = accounts;
         this.rateLimits = rateLimits;
         this.endpoints = new EnumMap<>(endpoints);
     }
 
-    Reply dispatch(Route route, Headers headers, byte[] body) {
-        if (!isJson(headers.getFirst("Content-Type"))) {
+    Reply dispatch(Route route, RequestHeaders headers, byte[] body) {
+        if (!isJson(headers.first("Content-Type"))) {
             return replies.unsupportedMediaType();
         }
         JsonNode json = parse(route, body);
@@ -70,7 +74,7 @@ final class RouteDispatcher {
             return mapper.createObjectNode();
         }
         try {
-            JsonNode json = mapper.readTree(body);
+            JsonNode json = strictReader.readTree(body);
             return json != null && json.isObject() ? json : null;
         } catch (IOException e) {
             return null; // the parser's message quotes the body, which may hold secrets: drop it

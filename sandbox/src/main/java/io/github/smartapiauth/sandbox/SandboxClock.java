@@ -7,40 +7,87 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
- * A clock the caller moves by hand, so tests can jump to just before midnight IST. It never
- * moves on its own. Views made by {@link #withZone(ZoneId)} share the same instant.
+ * The sandbox's time, which tests and scripts move by hand: {@link #at(Instant)} stands still
+ * until told; {@link #running(Instant, double)} runs from an instant at a rate of wall time
+ * (1.0 real time, 60.0 a minute per second, for a trading day in minutes). Either can be
+ * {@link #set(Instant) set} or {@link #advance(Duration) advanced} at any time. Views made by
+ * {@link #withZone(ZoneId)} share the same time.
  */
 public final class SandboxClock extends Clock {
 
-    private final AtomicReference<Instant> now;
+    /** Where the clock stood at a wall-time reading, and how fast it runs from there. */
+    private record Anchor(Instant at, long wallNanos, double rate) {
+
+        Instant now(long wallNanos) {
+            if (rate == 0) {
+                return at;
+            }
+            long elapsed = (long) ((wallNanos - this.wallNanos) * rate);
+            return at.plusNanos(elapsed);
+        }
+    }
+
+    private final AtomicReference<Anchor> anchor;
     private final ZoneId zone;
+    private final LongSupplier wall;
 
-    private SandboxClock(AtomicReference<Instant> now, ZoneId zone) {
-        this.now = now;
+    private SandboxClock(AtomicReference<Anchor> anchor, ZoneId zone, LongSupplier wall) {
+        this.anchor = anchor;
         this.zone = zone;
+        this.wall = wall;
     }
 
-    /** A clock standing at {@code instant}, in UTC. */
+    /** A clock standing at {@code instant}, in UTC; it never moves on its own. */
     public static SandboxClock at(Instant instant) {
-        return new SandboxClock(new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
+        return running(instant, 0);
     }
 
-    /** Moves the clock to {@code instant} (backwards too). */
+    /**
+     * A clock that starts at {@code start} and runs {@code rate} times as fast as wall time
+     * (0 stands still, 1 is real time).
+     */
+    public static SandboxClock running(Instant start, double rate) {
+        return running(start, rate, System::nanoTime);
+    }
+
+    static SandboxClock running(Instant start, double rate, LongSupplier wallNanos) {
+        Objects.requireNonNull(start, "instant");
+        checkRate(rate);
+        return new SandboxClock(new AtomicReference<>(new Anchor(start, wallNanos.getAsLong(), rate)),
+                ZoneOffset.UTC, wallNanos);
+    }
+
+    /** Moves the clock to {@code instant} (backwards too); it keeps its rate. */
     public void set(Instant instant) {
-        now.set(Objects.requireNonNull(instant, "instant"));
+        Objects.requireNonNull(instant, "instant");
+        anchor.updateAndGet(current -> new Anchor(instant, wall.getAsLong(), current.rate()));
     }
 
     /** Moves the clock forward (or backward, for a negative amount) and returns the new instant. */
     public Instant advance(Duration amount) {
         Objects.requireNonNull(amount, "amount");
-        return now.updateAndGet(current -> current.plus(amount));
+        long now = wall.getAsLong();
+        return anchor.updateAndGet(current -> new Anchor(current.now(now).plus(amount), now, current.rate())).at();
+    }
+
+    /** Sets how many times as fast as wall time the clock runs from now on (0 stops it). */
+    public void rate(double rate) {
+        checkRate(rate);
+        long now = wall.getAsLong();
+        anchor.updateAndGet(current -> new Anchor(current.now(now), now, rate));
+    }
+
+    /** How many times as fast as wall time the clock runs; 0 when it stands still. */
+    public double rate() {
+        return anchor.get().rate();
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return anchor.get().now(wall.getAsLong());
     }
 
     @Override
@@ -50,11 +97,17 @@ public final class SandboxClock extends Clock {
 
     @Override
     public SandboxClock withZone(ZoneId newZone) {
-        return new SandboxClock(now, Objects.requireNonNull(newZone, "zone"));
+        return new SandboxClock(anchor, Objects.requireNonNull(newZone, "zone"), wall);
     }
 
     @Override
     public String toString() {
-        return "SandboxClock[" + now.get() + ", " + zone + "]";
+        return "SandboxClock[" + instant() + ", rate " + rate() + ", " + zone + "]";
+    }
+
+    private static void checkRate(double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate) || rate > 1_000_000) {
+            throw new IllegalArgumentException("the clock rate must be between 0 and 1000000");
+        }
     }
 }

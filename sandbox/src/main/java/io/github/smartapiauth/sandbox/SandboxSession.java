@@ -10,11 +10,36 @@ final class SandboxSession {
     private final Instant openedAt;
     private boolean open = true;
     private String currentRefreshTokenId;
+    private Instant lastUsedAt;
+    private Instant expiresAt;
 
-    SandboxSession(String id, String clientCode, Instant openedAt) {
+    SandboxSession(String id, String clientCode, Instant openedAt, Instant expiresAt) {
         this.id = id;
         this.clientCode = clientCode;
         this.openedAt = openedAt;
+        this.lastUsedAt = openedAt;
+        this.expiresAt = expiresAt;
+    }
+
+    synchronized Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    synchronized void usedAt(Instant now) {
+        if (now.isAfter(lastUsedAt)) {
+            lastUsedAt = now;
+        }
+    }
+
+    /** When the latest tokens issued to this session expire. */
+    synchronized Instant expiresAt() {
+        return expiresAt;
+    }
+
+    synchronized void tokensExpireAt(Instant expiry) {
+        if (expiry.isAfter(expiresAt)) {
+            expiresAt = expiry;
+        }
     }
 
     Instant openedAt() {

@@ -2,23 +2,23 @@ package io.github.smartapiauth.sandbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Opens sessions, issues and checks their tokens, rotates refresh tokens and ends sessions at logout. */
 final class SessionAuthority {
 
     private static final String BEARER = "Bearer ";
 
-    private final Map<String, SandboxSession> byId = new ConcurrentHashMap<>();
+    private final SessionRegistry sessions;
     private final TokenSigner signer;
     private final TokenExpiry expiry;
     private final Clock clock;
     private final boolean rotateRefreshTokens;
 
-    SessionAuthority(TokenSigner signer, TokenExpiry expiry, Clock clock, boolean rotateRefreshTokens) {
+    SessionAuthority(TokenSigner signer, TokenExpiry expiry, Clock clock, boolean rotateRefreshTokens,
+                     SessionRegistry sessions) {
+        this.sessions = sessions;
         this.signer = signer;
         this.expiry = expiry;
         this.clock = clock;
@@ -27,9 +27,10 @@ final class SessionAuthority {
 
     IssuedTokens open(String clientCode) {
         Instant now = clock.instant();
-        SandboxSession session = new SandboxSession(UUID.randomUUID().toString(), clientCode, now);
-        byId.put(session.id(), session);
-        TokenIssued refresh = sign(TokenKind.REFRESH, session, now);
+        SandboxSession session = new SandboxSession(UUID.randomUUID().toString(), clientCode, now,
+                refreshExpiry(now));
+        sessions.add(session, now);
+        TokenIssued refresh = signer.sign(TokenKind.REFRESH, clientCode, session.id(), now, refreshExpiry(now));
         session.currentRefreshToken(refresh.tokenId());
         return new IssuedTokens(sign(TokenKind.ACCESS, session, now).value(), refresh.value(),
                 sign(TokenKind.FEED, session, now).value());
@@ -41,13 +42,16 @@ final class SessionAuthority {
             return RefreshOutcome.invalid();
         }
         TokenClaims claims = verified.get();
-        SandboxSession session = byId.get(claims.sessionId());
-        if (claims.kind() != TokenKind.REFRESH || !claims.clientCode().equals(clientCode) || session == null) {
+        if (claims.kind() != TokenKind.REFRESH || !claims.clientCode().equals(clientCode)) {
             return RefreshOutcome.invalid();
         }
         Instant now = clock.instant();
         if (claims.expiredAt(now)) {
-            return RefreshOutcome.expiredToken();
+            return RefreshOutcome.expiredToken(); // whether or not the session is still remembered
+        }
+        SandboxSession session = sessions.use(claims.sessionId(), now);
+        if (session == null) {
+            return RefreshOutcome.invalid();
         }
         synchronized (session) {
             if (!session.isOpen() || !session.isCurrentRefreshToken(claims.tokenId())) {
@@ -59,6 +63,7 @@ final class SessionAuthority {
                 session.currentRefreshToken(rotated.tokenId());
                 nextRefresh = rotated.value();
             }
+            session.tokensExpireAt(expiry.expiryFor(now));
             return RefreshOutcome.refreshed(new IssuedTokens(sign(TokenKind.ACCESS, session, now).value(),
                     nextRefresh, sign(TokenKind.FEED, session, now).value()));
         }
@@ -81,14 +86,15 @@ final class SessionAuthority {
             return AccessResult.of(AccessCheck.INVALID);
         }
         TokenClaims claims = verified.get();
-        SandboxSession session = byId.get(claims.sessionId());
-        if (claims.kind() != TokenKind.ACCESS || !claims.clientCode().equals(clientCode) || session == null) {
+        if (claims.kind() != TokenKind.ACCESS || !claims.clientCode().equals(clientCode)) {
             return AccessResult.of(AccessCheck.INVALID);
         }
-        if (claims.expiredAt(clock.instant())) {
-            return AccessResult.of(AccessCheck.EXPIRED);
+        Instant now = clock.instant();
+        if (claims.expiredAt(now)) {
+            return AccessResult.of(AccessCheck.EXPIRED); // whether or not the session is still remembered
         }
-        if (!session.isOpen()) {
+        SandboxSession session = sessions.use(claims.sessionId(), now);
+        if (session == null || !session.isOpen()) {
             return AccessResult.of(AccessCheck.INVALID);
         }
         return new AccessResult(AccessCheck.VALID, session);
@@ -96,14 +102,27 @@ final class SessionAuthority {
 
     /** Ends every open session of the account; their tokens are refused from now on. */
     int revokeAll(String clientCode) {
-        int revoked = 0;
-        for (SandboxSession session : byId.values()) {
-            if (session.clientCode().equals(clientCode) && session.isOpen()) {
-                session.close();
-                revoked++;
-            }
+        return sessions.revokeAll(clientCode);
+    }
+
+    /** Ends one session (logout): it is forgotten, and its tokens refused from now on. */
+    void end(SandboxSession session) {
+        sessions.forget(session);
+    }
+
+    /**
+     * A rotated refresh token expires like the others; a kept one (no rotation) is the login's
+     * for the whole session, so it lasts the trading day, to the next midnight IST, or the
+     * configured lifetime when that is longer: a short lifetime then shortens the access tokens,
+     * and a client that reuses the login's refresh token (as the official SDKs do) refreshes all day.
+     */
+    private Instant refreshExpiry(Instant now) {
+        Instant expires = expiry.expiryFor(now);
+        if (rotateRefreshTokens) {
+            return expires;
         }
-        return revoked;
+        Instant endOfDay = TokenExpiry.nextMidnightIst().expiryFor(now);
+        return endOfDay.isAfter(expires) ? endOfDay : expires;
     }
 
     private TokenIssued sign(TokenKind kind, SandboxSession session, Instant now) {

@@ -1,7 +1,6 @@
 package io.github.smartapiauth.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,12 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +38,17 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Building does no I/O; {@link #start()} binds the loopback port; {@link #close()} stops
- * at once, pending delayed replies included.
+ * at once, pending delayed replies included, and ends every thread and socket it started.
+ *
+ * <p>Each connection is served on its own thread and must send a whole request within the
+ * request timeout (default 10 s, else 408 and closed); bodies over the limit (default 64 KiB)
+ * get 413. A slow or stalled client costs only its own connection.
  */
 public final class SmartApiSandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartApiSandbox.class);
-    private static final int BACKLOG = 512;
-    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** How many characters of a request body the captured-request log keeps. */
+    public static final int CAPTURED_BODY_PREFIX = 4096;
 
     private final List<SandboxAccount> accounts;
     private final Clock clock;
@@ -58,18 +56,20 @@ public final class SmartApiSandbox implements AutoCloseable {
     private final int workerThreads;
     private final Faults faults = new Faults();
     private final SessionAuthority sessions;
+    private final SessionRegistry registry;
+    private final RateLimits rateLimits; // null when off
     private final RequestLog requestLog;
-    private final ExchangeHandler handler;
-    private final ScheduledExecutorService delays;
+    private final CallHandler handler;
+    private final HttpLimits limits;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HttpServer server;
-    private ExecutorService workers;
+    private volatile HttpListener server;
     private URI baseUri;
     private boolean closed;
 
     private SmartApiSandbox(Builder builder) {
         this.accounts = List.copyOf(builder.accounts.isEmpty() ? List.of(SandboxAccount.demo()) : builder.accounts);
-        this.clock = builder.clock;
+        this.clock = builder.clock != null ? builder.clock : SandboxClock.running(Clock.systemUTC().instant(), 1);
         this.port = builder.port;
         this.workerThreads = builder.workerThreads;
         this.requestLog = new RequestLog(builder.capturedRequestLimit);
@@ -78,20 +78,22 @@ public final class SmartApiSandbox implements AutoCloseable {
         AccountDirectory directory = new AccountDirectory(accounts);
         TokenExpiry expiry = builder.tokenLifetime == null
                 ? TokenExpiry.nextMidnightIst() : TokenExpiry.after(builder.tokenLifetime);
+        this.registry = new SessionRegistry(builder.maxSessionsPerAccount, builder.sessionIdleTimeout);
         this.sessions = new SessionAuthority(new TokenSigner(new SecureRandom()), expiry, clock,
-                builder.rotateRefreshTokens);
+                builder.rotateRefreshTokens, registry);
         Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
         endpoints.put(Route.LOGIN, new LoginEndpoint(directory, sessions, replies, clock));
         endpoints.put(Route.GENERATE_TOKENS, new RefreshEndpoint(sessions, replies));
         endpoints.put(Route.GET_PROFILE, new BearerGuard(sessions, replies, new ProfileEndpoint(replies)));
         endpoints.put(Route.LOGOUT, new BearerGuard(sessions, replies, new LogoutEndpoint(replies)));
         endpoints.put(Route.GET_RMS, new BearerGuard(sessions, replies, new FundsEndpoint(replies)));
-        RouteDispatcher dispatcher = new RouteDispatcher(mapper, replies, directory,
-                builder.rateLimits ? new RateLimits(clock) : null, endpoints);
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("smartapi-sandbox-delay"));
-        scheduler.setRemoveOnCancelPolicy(true);
-        this.delays = scheduler;
-        this.handler = new ExchangeHandler(dispatcher, replies, faults, requestLog, clock, delays, builder.faultDelay);
+        this.rateLimits = builder.rateLimits ? new RateLimits(clock) : null;
+        RouteDispatcher dispatcher = new RouteDispatcher(mapper, replies, directory, rateLimits, endpoints);
+        ControlApi control = builder.controlApi ? new ControlApi(mapper, new Controls()) : null;
+        this.limits = new HttpLimits(HttpLimits.DEFAULT_MAX_HEAD_BYTES, builder.maxRequestBodyBytes,
+                builder.requestTimeout, HttpLimits.DEFAULT_IDLE_TIMEOUT, builder.maxConnections);
+        this.handler = new CallHandler(dispatcher, replies, faults, requestLog, clock, stopped, builder.faultDelay,
+                CAPTURED_BODY_PREFIX, control, builder.requestListener);
     }
 
     public static Builder builder() {
@@ -112,20 +114,13 @@ public final class SmartApiSandbox implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the sandbox is already started at " + baseUri);
         }
-        disableNagleUnlessConfigured();
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        HttpServer created;
         try {
-            created = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
+            server = HttpListener.start(new InetSocketAddress(loopback, port), limits, handler, workerThreads);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the sandbox to " + loopback.getHostAddress() + ":" + port, e);
         }
-        workers = Executors.newFixedThreadPool(workerThreads, daemonThreads("smartapi-sandbox-worker"));
-        created.setExecutor(workers);
-        created.createContext("/", handler);
-        created.start();
-        server = created;
-        baseUri = URI.create("http://" + loopback.getHostAddress() + ":" + created.getAddress().getPort());
+        baseUri = URI.create("http://" + loopback.getHostAddress() + ":" + server.port());
         LOG.info("SmartAPI sandbox listening on {} with {} account(s)", baseUri, accounts.size());
         return baseUri;
     }
@@ -182,6 +177,27 @@ public final class SmartApiSandbox implements AutoCloseable {
         return sessions.revokeAll(clientCode);
     }
 
+    /**
+     * How many sessions the sandbox remembers now, after forgetting the logged-out, expired and
+     * idle ones (see {@link Builder#sessionIdleTimeout(Duration)}).
+     */
+    public int openSessions() {
+        return registry.sweep(clock.instant());
+    }
+
+    /**
+     * Back to a fresh start: scripted faults, call counters, captured requests, rate-limit
+     * windows and every session (as revoked) are dropped. Accounts and the clock stay.
+     */
+    public void reset() {
+        faults.clear();
+        requestLog.clear();
+        registry.clear();
+        if (rateLimits != null) {
+            rateLimits.clear();
+        }
+    }
+
     /** Stops serving at once; pending delayed replies are dropped. Safe to call twice. */
     @Override
     public synchronized void close() {
@@ -189,47 +205,87 @@ public final class SmartApiSandbox implements AutoCloseable {
             return;
         }
         closed = true;
-        delays.shutdownNow();
+        stopped.countDown();
         if (server != null) {
-            server.stop(0);
-            workers.shutdownNow();
+            server.close();
             LOG.info("SmartAPI sandbox at {} stopped", baseUri);
         }
     }
 
-    /**
-     * The JDK server writes the response headers and the body in two packets; with Nagle's
-     * algorithm on, the body waits for the client's delayed ACK, about 40 ms per call on
-     * Linux. The server reads this property once, when the JVM's first HttpServer starts; a
-     * value the user set is left alone.
-     */
-    private static void disableNagleUnlessConfigured() {
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-    }
+    /** What the control API acts on. */
+    private final class Controls implements ControlTargets {
 
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        @Override
+        public Faults faults() {
+            return faults;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public SandboxClock controllableClock() {
+            return clock instanceof SandboxClock sandboxClock ? sandboxClock : null;
+        }
+
+        @Override
+        public int revokeSessions(String clientCode) {
+            return SmartApiSandbox.this.revokeSessions(clientCode);
+        }
+
+        @Override
+        public long calls(Route route) {
+            return SmartApiSandbox.this.calls(route);
+        }
+
+        @Override
+        public int openSessions() {
+            return SmartApiSandbox.this.openSessions();
+        }
+
+        @Override
+        public int openConnections() {
+            HttpListener listener = server;
+            return listener == null ? 0 : listener.openConnections();
+        }
+
+        @Override
+        public List<CapturedRequest> requests() {
+            return SmartApiSandbox.this.requests();
+        }
+
+        @Override
+        public List<CapturedRequest> requests(Route route) {
+            return SmartApiSandbox.this.requests(route);
+        }
+
+        @Override
+        public void reset() {
+            SmartApiSandbox.this.reset();
+        }
     }
 
     /** Configures a sandbox; every setting has a default, and no account given means the demo account. */
     public static final class Builder {
 
         private final List<SandboxAccount> accounts = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
+        private boolean controlApi;
+        private java.util.function.Consumer<CapturedRequest> requestListener;
         private int port;
         private boolean rateLimits = true;
         private Duration tokenLifetime;
-        private boolean rotateRefreshTokens = true;
+        private boolean rotateRefreshTokens;
         private Duration faultDelay = Duration.ofSeconds(60);
         private int capturedRequestLimit = 1000;
         private int workerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+        private Duration requestTimeout = HttpLimits.DEFAULT_REQUEST_TIMEOUT;
+        private int maxRequestBodyBytes = HttpLimits.DEFAULT_MAX_BODY_BYTES;
+        private int maxConnections = HttpLimits.DEFAULT_MAX_CONNECTIONS;
+        private int maxSessionsPerAccount = 1000;
+        private Duration sessionIdleTimeout = Duration.ofHours(24);
 
         private Builder() {
         }
@@ -240,7 +296,28 @@ public final class SmartApiSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The clock for TOTP checks, token times and rate-limit windows; default the system UTC clock. */
+        /**
+         * Serves the control API under {@code /__sandbox/} (faults, clock, revoke, counters, requests,
+         * reset; see the README) on the sandbox's loopback port; off by default.
+         */
+        public Builder controlApi(boolean enabled) {
+            this.controlApi = enabled;
+            return this;
+        }
+
+        /**
+         * Called with every captured request, on the thread serving it (keep it short); print
+         * {@link CapturedRequest#toString()}, which is one line with the secrets masked.
+         */
+        public Builder requestListener(java.util.function.Consumer<CapturedRequest> listener) {
+            this.requestListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The clock for TOTP checks, token times and rate-limit windows; default a
+         * {@link SandboxClock} running at real time from now (which the control API can move).
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -269,8 +346,10 @@ public final class SmartApiSandbox implements AutoCloseable {
         }
 
         /**
-         * Whether generateTokens issues a new refresh token and invalidates the one it was given
-         * (the default); when off, the same refresh token is answered and keeps working.
+         * Whether generateTokens issues a new refresh token and invalidates the one it was given.
+         * Off by default: the same refresh token is answered and keeps working, which is what the
+         * official SDKs rely on (they reuse the login's refresh token for every refresh). Turn it
+         * on to check that a client saves the rotated token.
          */
         public Builder rotateRefreshTokens(boolean rotate) {
             this.rotateRefreshTokens = rotate;
@@ -296,7 +375,64 @@ public final class SmartApiSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Threads serving calls; default four per processor, at least 8. */
+        /**
+         * How long a client may take to send one whole request, head and body, from its first
+         * byte; default 10 s. Past it the sandbox answers 408 and closes the connection.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the request timeout must be positive");
+            }
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** The largest request body accepted; default 64 KiB. A larger one gets 413. */
+        public Builder maxRequestBodyBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the body limit must be positive");
+            }
+            this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /** How many connections are served at once (one thread each); default 2048. One more is closed at once. */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("at least one connection");
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * How many sessions of one account are remembered; default 1000. Beyond it, the session
+         * least recently used is ended, as by a server-side logout.
+         */
+        public Builder maxSessionsPerAccount(int sessions) {
+            if (sessions < 1) {
+                throw new IllegalArgumentException("at least one session per account");
+            }
+            this.maxSessionsPerAccount = sessions;
+            return this;
+        }
+
+        /**
+         * A session nobody used (no refresh, no secure call) for this long on the sandbox clock is
+         * ended; default 24 hours (a session used once in a trading day stays). Expired and logged-out
+         * sessions are forgotten anyway, and {@link #maxSessionsPerAccount(int)} bounds the rest.
+         */
+        public Builder sessionIdleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the idle timeout must be positive");
+            }
+            this.sessionIdleTimeout = timeout;
+            return this;
+        }
+
+        /** Connection threads kept ready while idle; default four per processor, at least 8. */
         public Builder workerThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("at least one worker thread");

@@ -61,7 +61,7 @@ class CapturedRequestTest {
         for (CapturedRequest request : sandbox.requests()) {
             String printed = request.toString();
             assertThat(printed).doesNotContain(ALPHA.apiKey(), tokens.jwt(), tokens.refresh(), code, "4321", "eyJ")
-                    .contains("X-privatekey=****");
+                    .containsIgnoringCase("X-PrivateKey=****");
         }
         assertThat(sandbox.requests(Route.LOGIN).get(0).toString())
                 .contains("\"password\":\"****\"", "\"totp\":\"****\"", "\"clientcode\":\"A100001\"");

@@ -109,7 +109,7 @@ class FaultInjectionTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("status").asBoolean()).isFalse();
         assertThat(response.json().get("errorcode").asText()).isEqualTo("AB1004");
-        assertThat(response.json().get("message").asText()).isEqualTo("Something went wrong");
+        assertThat(response.json().get("message").asText()).isEqualTo("Something Went Wrong, Please Try After Sometime");
         assertThat(response.json().get("data").isNull()).isTrue();
     }
 

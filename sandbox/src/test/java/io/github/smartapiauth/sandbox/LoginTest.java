@@ -132,6 +132,8 @@ class LoginTest {
                 http.loginBody("A100001", "0000", http.totp(ALPHA, 0)));
 
         assertThat(response.errorCode()).isEqualTo("AB1007");
+        assertThat(response.json().get("message").asText()).as("as captured from the real server")
+                .isEqualTo("Login Id or password is invalid");
     }
 
     @Test
@@ -202,5 +204,18 @@ class LoginTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void answersAnEmptyBody400ToAJsonObjectFollowedByTrailingGarbage() {
+        String valid = http.loginBody("A100001", "4321", http.totp(ALPHA, 0));
+        for (String trailing : new String[] {" trailing", "}", " {}", ",", " x"}) {
+            Response response = http.post(Route.LOGIN, ALPHA.apiKey(), null, valid + trailing);
+
+            assertThat(response.status()).as(trailing).isEqualTo(400);
+            assertThat(response.body()).isEmpty();
+        }
+        assertThat(http.post(Route.LOGIN, ALPHA.apiKey(), null, valid + " \r\n").json().get("status").asBoolean())
+                .as("trailing whitespace is fine").isTrue();
     }
 }

@@ -50,6 +50,8 @@ class SecureRoutesTest {
         assertThat(data.get("products")).extracting(JsonNode::asText).containsExactly("CNC", "MIS");
         assertThat(data.get("lastlogintime").asText()).isEqualTo("2025-01-06 09:30:00");
         assertThat(data.get("brokerid").asText()).isEqualTo("B2C");
+        assertThat(data.get("broker").asText()).as("the older name, read by the Java SDK's getBrokerName()")
+                .isEqualTo("B2C");
     }
 
     @Test

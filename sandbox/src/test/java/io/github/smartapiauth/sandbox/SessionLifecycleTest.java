@@ -56,8 +56,26 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void refreshRotatesTheRefreshTokenAndInvalidatesTheOldOne() {
-        start(SmartApiSandbox.builder());
+    void withoutRotationAShortTokenLifetimeStillLetsTheLoginsRefreshTokenRefreshUntilMidnightIst() {
+        start(SmartApiSandbox.builder().tokenLifetime(Duration.ofMinutes(20)));
+        Tokens login = http.loggedIn(ALPHA);
+
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(http.get(Route.GET_PROFILE, ALPHA.apiKey(), login.jwt()).errorCode()).isEqualTo("AG8002");
+            Tokens renewed = Tokens.of(http.refresh(ALPHA, login));
+            assertThat(renewed.refresh()).isEqualTo(login.refresh());
+            assertThat(http.decodeClaims(renewed.jwt()).get("exp").asLong())
+                    .isEqualTo(clock.instant().plus(Duration.ofMinutes(20)).getEpochSecond());
+        }
+        assertThat(http.decodeClaims(login.refresh()).get("exp").asLong()).isEqualTo(MIDNIGHT_IST.getEpochSecond());
+        clock.set(MIDNIGHT_IST);
+        assertThat(http.refresh(ALPHA, login).errorCode()).isEqualTo("AB8051");
+    }
+
+    @Test
+    void withRotationRefreshRotatesTheRefreshTokenAndInvalidatesTheOldOne() {
+        start(SmartApiSandbox.builder().rotateRefreshTokens(true));
         Tokens first = http.loggedIn(ALPHA);
         clock.advance(Duration.ofMinutes(5));
 
@@ -86,6 +104,40 @@ class SessionLifecycleTest {
         assertThat(http.get(Route.GET_PROFILE, ALPHA.apiKey(), tokens.jwt()).errorCode()).isEqualTo("AG8001");
         assertThat(http.refresh(ALPHA, tokens).errorCode()).isEqualTo("AB8050");
         assertThat(sandbox.revokeSessions(ALPHA.clientCode())).as("nothing left to revoke").isZero();
+    }
+
+    @Test
+    void byDefaultTheLoginsRefreshTokenReusedAsTheOfficialSdksDoServesASecondAndThirdRefresh() {
+        start(SmartApiSandbox.builder());
+        Tokens login = http.loggedIn(ALPHA);
+
+        for (int refresh = 1; refresh <= 3; refresh++) {
+            clock.advance(Duration.ofMinutes(5));
+            Response response = sdkRefresh(login);
+            assertThat(response.json().get("status").asBoolean()).as("refresh %d", refresh).isTrue();
+            Tokens renewed = Tokens.of(response);
+            assertThat(renewed.refresh()).isEqualTo(login.refresh());
+            assertThat(http.get(Route.GET_PROFILE, ALPHA.apiKey(), renewed.jwt()).json().get("status").asBoolean())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void withRotationTheLoginsRefreshTokenReusedAsTheOfficialSdksDoFailsOnTheSecondRefresh() {
+        start(SmartApiSandbox.builder().rotateRefreshTokens(true));
+        Tokens login = http.loggedIn(ALPHA);
+
+        assertThat(sdkRefresh(login).json().get("status").asBoolean()).isTrue();
+        Response second = sdkRefresh(login);
+
+        assertThat(second.errorCode()).isEqualTo("AB8050");
+        assertThat(second.json().get("message").asText()).isEqualTo("Invalid Refresh Token");
+    }
+
+    /** generateTokens as the official SDKs send it: Bearer header, the login's refresh token, extra fields. */
+    private Response sdkRefresh(Tokens login) {
+        return http.post(Route.GENERATE_TOKENS, ALPHA.apiKey(), login.jwt(),
+                "{\"refreshToken\":\"" + login.refresh() + "\",\"jwtToken\":\"" + login.jwt() + "\",\"checksum\":\"x\"}");
     }
 
     @Test

@@ -31,7 +31,8 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     SandboxFixture(boolean rateLimits) {
-        this(SmartApiSandbox.builder().rateLimits(rateLimits));
+        // These tests check that the client uses the rotated refresh token; rotation is off by default.
+        this(SmartApiSandbox.builder().rateLimits(rateLimits).rotateRefreshTokens(true));
     }
 
     /** A sandbox configured by {@code builder} (rate limits, refresh-token rotation, ...), with the fixture's account and clock. */
