@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartapiauth.sandbox.SandboxHttp.Response;
 import io.github.smartapiauth.sandbox.SandboxHttp.Tokens;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,38 @@ class SessionLifecycleTest {
         assertThat(http.decodeClaims(login.refresh()).get("exp").asLong()).isEqualTo(MIDNIGHT_IST.getEpochSecond());
         clock.set(MIDNIGHT_IST);
         assertThat(http.refresh(ALPHA, login).errorCode()).isEqualTo("AB8051");
+    }
+
+    /**
+     * Pins what TradingDaySoakTest relies on (issue 16): without rotation, each refresh made with the
+     * login's refresh token gives an access token living the whole configured lifetime from the refresh,
+     * not bounded by the login's tokens, and that token is accepted at once and until its own expiry.
+     */
+    @Test
+    void withoutRotationARefreshedAccessTokenLivesTheConfiguredLifetimeAndIsAcceptedAtOnce() {
+        Duration lifetime = Duration.ofMinutes(60);
+        start(SmartApiSandbox.builder().tokenLifetime(lifetime));
+        Tokens login = http.loggedIn(ALPHA);
+
+        for (int refresh = 1; refresh <= 3; refresh++) {
+            clock.advance(Duration.ofMinutes(55));
+            Instant refreshedAt = clock.instant();
+            Tokens renewed = Tokens.of(http.refresh(ALPHA, login));
+
+            assertThat(renewed.refresh()).as("refresh %d keeps the login's refresh token", refresh)
+                    .isEqualTo(login.refresh());
+            assertThat(http.decodeClaims(renewed.jwt()).get("exp").asLong()).as("refresh %d", refresh)
+                    .isEqualTo(refreshedAt.plus(lifetime).getEpochSecond());
+            assertThat(http.get(Route.GET_RMS, ALPHA.apiKey(), renewed.jwt()).json().get("status").asBoolean())
+                    .as("the token just issued by refresh %d, at once", refresh).isTrue();
+            clock.set(refreshedAt.plus(lifetime).minusSeconds(1));
+            assertThat(http.get(Route.GET_RMS, ALPHA.apiKey(), renewed.jwt()).json().get("status").asBoolean())
+                    .as("the token of refresh %d, a second before its expiry", refresh).isTrue();
+            clock.set(refreshedAt.plus(lifetime));
+            assertThat(http.get(Route.GET_RMS, ALPHA.apiKey(), renewed.jwt()).errorCode())
+                    .as("the token of refresh %d, at its expiry", refresh).isEqualTo("AG8002");
+            clock.set(refreshedAt);
+        }
     }
 
     @Test
