@@ -266,8 +266,14 @@ class TradingDaySoakTest {
                         () -> faults.next(Route.GENERATE_TOKENS, Fault.TRANSIENT_ERROR, 2)),
                 new Scripted(LocalTime.of(10, 30), "server revokes the session (1)",
                         () -> world.sandbox.revokeSessions(Sentinels.CLIENT_CODE)),
-                new Scripted(LocalTime.of(11, 0), "3 x INVALID_TOKEN on getRMS",
-                        () -> faults.next(Route.GET_RMS, Fault.INVALID_TOKEN, 3)),
+                // One at a time: two in a row could refuse one platform call's single retry as well, which is
+                // the broker's answer to that call (the renewing client retries once), not a library failure.
+                new Scripted(LocalTime.of(11, 0), "INVALID_TOKEN on getRMS (1 of 3)",
+                        () -> faults.next(Route.GET_RMS, Fault.INVALID_TOKEN, 1)),
+                new Scripted(LocalTime.of(11, 10), "INVALID_TOKEN on getRMS (2 of 3)",
+                        () -> faults.next(Route.GET_RMS, Fault.INVALID_TOKEN, 1)),
+                new Scripted(LocalTime.of(11, 20), "INVALID_TOKEN on getRMS (3 of 3)",
+                        () -> faults.next(Route.GET_RMS, Fault.INVALID_TOKEN, 1)),
                 new Scripted(LocalTime.of(12, 0), "2 x RATE_LIMIT on generateTokens",
                         () -> faults.next(Route.GENERATE_TOKENS, Fault.RATE_LIMIT, 2)),
                 new Scripted(LocalTime.of(13, 0), "HTTP_500 then CONNECTION_RESET on generateTokens",
