@@ -4,8 +4,6 @@ import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
 import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
 import io.github.smartapiauth.adapter.totp.TotpGenerator;
-import io.github.smartapiauth.adapter.totp.TypedTotpAdapter;
-import io.github.smartapiauth.adapter.totp.TypedTotpSettings;
 import io.github.smartapiauth.application.port.in.AccountSpec;
 import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
 import io.github.smartapiauth.bootstrap.AccountSetup.ClientIdentity;
@@ -13,6 +11,7 @@ import io.github.smartapiauth.bootstrap.AccountSetup.FromSecret;
 import io.github.smartapiauth.bootstrap.AccountSetup.Supplied;
 import io.github.smartapiauth.bootstrap.AccountSetup.TypedIn;
 import io.github.smartapiauth.bootstrap.wiring.OwnedResources;
+import io.github.smartapiauth.bootstrap.wiring.TypedTotpModule;
 import java.time.Clock;
 
 /**
@@ -51,9 +50,7 @@ final class AccountAdapters {
             return supplied.port();
         }
         if (setup.totp() instanceof TypedIn) {
-            // The console is looked for when a login needs a code, not when the account is added.
-            return (account, instant) -> TypedTotpAdapter.onConsole(clock, TypedTotpSettings.smartApi())
-                    .codeAt(account, instant);
+            return TypedTotpModule.onConsoleWhenNeeded(clock);
         }
         throw new IllegalStateException("unknown TOTP source " + setup.totp().getClass().getSimpleName());
     }

@@ -13,10 +13,5 @@ enum RenewalReason {
     /** Someone asked for a refresh. */
     REFRESH,
     /** Someone asked for a login. */
-    LOGIN;
-
-    /** Whether callers wait for the result (all but a refresh ahead of time). */
-    boolean callersWait() {
-        return this != STALE;
-    }
+    LOGIN
 }

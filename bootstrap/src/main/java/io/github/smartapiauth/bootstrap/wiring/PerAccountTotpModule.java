@@ -4,8 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
-import io.github.smartapiauth.adapter.totp.TypedTotpAdapter;
-import io.github.smartapiauth.adapter.totp.TypedTotpSettings;
 import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import java.time.Clock;
@@ -30,9 +28,7 @@ public final class PerAccountTotpModule extends AbstractModule {
     @Provides
     @Singleton
     OneTimePasswordPort oneTimePasswords(GeneratedTotpAdapter generated, @Internal Clock clock) {
-        // The console is looked for only when an account without a secret logs in.
-        OneTimePasswordPort typed = (account, instant) -> TypedTotpAdapter.onConsole(clock, TypedTotpSettings.smartApi())
-                .codeAt(account, instant);
+        OneTimePasswordPort typed = TypedTotpModule.onConsoleWhenNeeded(clock);
         return (account, instant) -> generated.hasAccount(account)
                 ? generated.codeAt(account, instant)
                 : typed.codeAt(account, instant);

@@ -30,6 +30,15 @@ public final class TypedTotpModule extends AbstractModule {
         return new TypedTotpModule(Optional.of(in), Optional.of(out));
     }
 
+    /**
+     * Codes typed in at the console, which is looked for only when a login needs a code (an account
+     * without a secret may be configured, or added, where no console exists, and never log in there).
+     */
+    public static OneTimePasswordPort onConsoleWhenNeeded(Clock clock) {
+        return (account, instant) -> TypedTotpAdapter.onConsole(clock, TypedTotpSettings.smartApi())
+                .codeAt(account, instant);
+    }
+
     @Provides
     @Singleton
     OneTimePasswordPort typed(@Internal Clock clock) {
