@@ -5,18 +5,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Reads the 32-byte session key: raw bytes, or their base64, in a file or a setting. */
 public final class RedisKeyMaterial {
 
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.complementOf(EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+
     private RedisKeyMaterial() {
     }
 
-    /** A file of exactly 32 bytes, or of the base64 of 32 bytes (surrounding white space ignored). */
+    /**
+     * A file of exactly 32 bytes, or of the base64 of 32 bytes (surrounding white space ignored),
+     * readable by its owner only: the rule of the vault key file, so a file its group or other users
+     * may read (or write) is refused.
+     */
     public static byte[] fromFile(Path file) {
+        refuseUnlessOwnerOnly(file);
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -31,6 +43,23 @@ public final class RedisKeyMaterial {
             return fromBase64(new String(content, StandardCharsets.US_ASCII), "the key file " + file);
         } finally {
             Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    private static void refuseUnlessOwnerOnly(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read the Redis session key file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+        if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+            throw new ConfigurationException("the Redis key file " + file + " may be read by others ("
+                    + PosixFilePermissions.toString(permissions) + "); make it owner-only (chmod 600) and check"
+                    + " that nobody copied it");
         }
     }
 

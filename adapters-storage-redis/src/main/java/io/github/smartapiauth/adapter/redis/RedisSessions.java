@@ -10,7 +10,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +41,11 @@ public final class RedisSessions implements AutoCloseable {
     /** The default prefix of every key and channel. */
     public static final String DEFAULT_PREFIX = "smartapi-auth:";
 
+    static {
+        // Before any Lettuce class loads: Lettuce's loggers are made when its classes are.
+        RedisLogGuard.install();
+    }
+
     private final Connections redis;
     private final Keys keys;
     private final SessionSeal seal;
@@ -47,11 +54,15 @@ public final class RedisSessions implements AutoCloseable {
     private final ExecutorService dispatcher;
     private final SessionStorePort store;
     private final RedisSessionLease lease;
+    /** The URI's password, masked in Lettuce's and Netty's logs while this is open. */
+    private final List<String> secrets;
 
     private RedisSessions(Builder builder, byte[] key) {
         String node = UUID.randomUUID().toString();
         this.keys = new Keys(builder.prefix);
         this.seal = new SessionSeal(key);
+        this.secrets = builder.secrets;
+        secrets.forEach(RedisLogGuard::mask);
         this.redis = new Connections(builder.uri, builder.commandTimeout);
         this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
         this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
@@ -100,6 +111,7 @@ public final class RedisSessions implements AutoCloseable {
         dispatcher.shutdownNow();
         redis.close();
         seal.close();
+        secrets.forEach(RedisLogGuard::unmask);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -150,15 +162,30 @@ public final class RedisSessions implements AutoCloseable {
         private Duration leaseTime = Duration.ofSeconds(30);
         private Duration commandTimeout = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
+        private final List<String> secrets = new ArrayList<>();
 
         private Builder(URI redis) {
             Objects.requireNonNull(redis, "the Redis URI is required");
+            RedisLogGuard.install();
+            passwordOf(redis).forEach(secrets::add);
             try {
                 this.uri = RedisURI.create(redis);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException("not a Redis URI (redis://[:password@]host[:port][/database] or"
                         + " rediss://...): " + redactedUri(redis));
             }
+        }
+
+        /** The password of the URI's user info, as written and decoded. */
+        private static List<String> passwordOf(URI uri) {
+            List<String> found = new ArrayList<>();
+            for (String info : new String[] {uri.getRawUserInfo(), uri.getUserInfo()}) {
+                if (info != null && !info.isEmpty()) {
+                    int colon = info.indexOf(':');
+                    found.add(colon < 0 ? info : info.substring(colon + 1));
+                }
+            }
+            return found;
         }
 
         private static String redactedUri(URI uri) {

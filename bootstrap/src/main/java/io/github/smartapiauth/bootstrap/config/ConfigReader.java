@@ -211,10 +211,7 @@ public final class ConfigReader {
                     + Setting.REDIS_KEY_FILE.variable() + " and " + Setting.REDIS_KEY.variable() + " (every process"
                     + " sharing the store uses the same key; make one with: head -c 32 /dev/urandom | base64)");
         }
-        if (file) {
-            sources.get(Setting.REDIS_KEY_FILE).flatMap(value -> SecretFiles.warningFor(expandHome(value.text()),
-                    "the Redis key file")).ifPresent(warnings::add);
-        }
+        // The Redis key file, like the vault key file, is refused (not warned about) when others may read it.
         byte[] key = file ? parse(Setting.REDIS_KEY_FILE, text -> RedisKeyMaterial.fromFile(expandHome(text)))
                 : parse(Setting.REDIS_KEY, RedisKeyMaterial::fromBase64);
         try {

@@ -227,6 +227,7 @@ class ConfigReaderTest {
         java.util.Arrays.fill(key, (byte) 5);
         String base64 = java.util.Base64.getEncoder().encodeToString(key);
         Path keyFile = Files.writeString(dir.resolve("redis.key"), base64 + "\n");
+        Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         env.put("SMARTAPI_STORE", "redis://:s3cretpw@redis.internal:6380/2");
         env.put("SMARTAPI_REDIS_KEY_FILE", keyFile.toString());
 
@@ -277,7 +278,7 @@ class ConfigReaderTest {
     }
 
     @Test
-    void everyFileHoldingASecretThatOthersCanReadIsWarnedAboutByTheSameRule() throws IOException {
+    void everyFileHoldingASecretThatOthersCanReadIsWarnedAboutAndBothKeyFilesAreRefused() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path config = Files.writeString(dir.resolve("secrets.properties"), "SMARTAPI_PIN=4321\n");
         Path harmless = Files.writeString(dir.resolve("timeouts.properties"), "SMARTAPI_READ_TIMEOUT=20s\n");
@@ -304,7 +305,10 @@ class ConfigReaderTest {
         env.remove("SMARTAPI_VAULT_KEY_FILE");
         env.put("SMARTAPI_STORE", "redis://redis.internal:6380");
         env.put("SMARTAPI_REDIS_KEY_FILE", redisKey.toString());
-        assertThat(read().warnings()).anyMatch(w -> w.contains("the Redis key file " + redisKey) && w.contains("chmod 600"));
+        // The two key files follow one rule: the vault's is refused when opened, the Redis one when read here.
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("the Redis key file " + redisKey + " may be read by others")
+                .hasMessageContaining("chmod 600");
         for (Path file : java.util.List.of(config, vaultKey, redisKey, totp)) {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }

@@ -23,22 +23,32 @@ import java.util.concurrent.TimeUnit;
 public final class RedisServer implements AutoCloseable {
 
     private final int port;
+    private final String password;
     private Process process;
     private ServerOutput output;
 
-    private RedisServer(int port) {
+    private RedisServer(int port, String password) {
         this.port = port;
+        this.password = password;
     }
 
     /** Starts a server on a free port. */
     public static RedisServer start() throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(freePort());
+        RedisServer server = new RedisServer(freePort(), null);
         server.launch();
         return server;
     }
 
+    /** Starts a server on a free port that asks every client for {@code password} (requirepass). */
+    public static RedisServer startWithPassword(String password) throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), password);
+        server.launch();
+        return server;
+    }
+
+    /** The server's URI, with its password when it has one. */
     public URI uri() {
-        return URI.create("redis://127.0.0.1:" + port + "/0");
+        return URI.create("redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port + "/0");
     }
 
     public int port() {
@@ -123,9 +133,13 @@ public final class RedisServer implements AutoCloseable {
         String executable = executable();
         Path log = Files.createTempFile("redis-server-" + port, ".log");
         // Verbose, on stdout: the server says when it is ready and when it accepts a connection.
-        process = new ProcessBuilder(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "verbose", "--logfile", ""))
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(executable, "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "verbose",
+                "--logfile", ""));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         output = new ServerOutput(process.getInputStream(), log);
         if (!output.awaitReady(Duration.ofSeconds(20))) {
             stop();
