@@ -26,13 +26,16 @@ final class RedisSessionStore implements SessionStorePort {
     private final SessionSeal seal;
     private final Clock clock;
     private final String node;
+    private final Duration logoutMemory;
 
-    RedisSessionStore(Connections redis, Keys keys, SessionSeal seal, Clock clock, String node) {
+    RedisSessionStore(Connections redis, Keys keys, SessionSeal seal, Clock clock, String node,
+                      Duration logoutMemory) {
         this.redis = redis;
         this.keys = keys;
         this.seal = seal;
         this.clock = clock;
         this.node = node;
+        this.logoutMemory = logoutMemory;
     }
 
     @Override
@@ -65,7 +68,8 @@ final class RedisSessionStore implements SessionStorePort {
         long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
         byte[] sealed = seal.seal(session, key);
         Long written = redis.call("saving the session of " + account, commands -> commands.eval(Scripts.SAVE,
-                ScriptOutputType.INTEGER, new String[] {key, keys.fence(account)}, sealed, text(Long.toString(ttl)),
+                ScriptOutputType.INTEGER, new String[] {key, keys.fence(account), keys.tombstone(account)}, sealed,
+                text(Long.toString(ttl)),
                 text(Long.toString(fence)), text(keys.renewals(account)), text(node)));
         if (written == null || written == 0) {
             throw fencedOut(account, fence, "saved");
@@ -77,11 +81,20 @@ final class RedisSessionStore implements SessionStorePort {
         Objects.requireNonNull(account, "account");
         long fence = Objects.requireNonNull(lease, "lease").fencingToken();
         Long deleted = redis.call("deleting the session of " + account, commands -> commands.eval(Scripts.DELETE,
-                ScriptOutputType.INTEGER, new String[] {keys.session(account), keys.fence(account)},
-                text(Long.toString(fence))));
+                ScriptOutputType.INTEGER, new String[] {keys.session(account), keys.fence(account),
+                    keys.tombstone(account)}, text(Long.toString(fence)), text(Long.toString(logoutMemory.toMillis())),
+                text(keys.renewals(account)), text(node)));
         if (deleted == null || deleted == 0) {
             throw fencedOut(account, fence, "deleted");
         }
+    }
+
+    /** Whether a process logged the account out and no explicit login saved a session since (the tombstone). */
+    @Override
+    public boolean loggedOut(ClientCode account) {
+        String key = keys.tombstone(Objects.requireNonNull(account, "account"));
+        Long exists = redis.call("reading the logout mark of " + account, commands -> commands.exists(key));
+        return exists != null && exists > 0;
     }
 
     @Override

@@ -67,7 +67,8 @@ public final class RedisSessions implements AutoCloseable {
         this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
         this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
         this.notices = new RenewalNotices(keys, node, dispatcher);
-        this.store = new SubscribingStore(new RedisSessionStore(redis, keys, seal, builder.clock, node));
+        this.store = new SubscribingStore(new RedisSessionStore(redis, keys, seal, builder.clock, node,
+                builder.logoutMemory));
         this.lease = new RedisSessionLease(redis, keys, builder.leaseTime, extender);
     }
 
@@ -149,6 +150,11 @@ public final class RedisSessions implements AutoCloseable {
         }
 
         @Override
+        public boolean loggedOut(ClientCode account) {
+            return delegate.loggedOut(account);
+        }
+
+        @Override
         public String describe() {
             return delegate.describe();
         }
@@ -162,6 +168,7 @@ public final class RedisSessions implements AutoCloseable {
         private Duration leaseTime = Duration.ofSeconds(30);
         private Duration commandTimeout = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
+        private Duration logoutMemory = Duration.ofHours(24);
         private final List<String> secrets = new ArrayList<>();
 
         private Builder(URI redis) {
@@ -235,6 +242,19 @@ public final class RedisSessions implements AutoCloseable {
                 throw new IllegalArgumentException("the command timeout must be positive");
             }
             this.commandTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a logout is remembered (the tombstone lives) when no session was stored at the
+         * logout; otherwise it lives as long as the stored session would have. One day by default,
+         * longer than any SmartAPI session.
+         */
+        public Builder logoutMemory(Duration memory) {
+            if (memory.toMillis() < 1) {
+                throw new IllegalArgumentException("the logout memory must be at least 1 ms");
+            }
+            this.logoutMemory = memory;
             return this;
         }
 

@@ -31,21 +31,32 @@ final class Scripts {
             "return 0");
 
     /**
-     * Writes the sealed session with its time to live and announces it, unless the writer's
-     * fencing token (of the lease the write is made under) is no longer the latest grant.
-     * Returns 1 when written, 0 when fenced out. KEYS: session, fence. ARGV: sealed bytes, time to
-     * live in ms, fencing token, channel, message.
+     * Writes the sealed session with its time to live, lifts a logout tombstone (only an explicit
+     * login saves while one is in force) and announces it, unless the writer's fencing token (of the
+     * lease the write is made under) is no longer the latest grant. Returns 1 when written, 0 when
+     * fenced out. KEYS: session, fence, tombstone. ARGV: sealed bytes, time to live in ms, fencing
+     * token, channel, message.
      */
     static final String SAVE = String.join("\n",
             "if redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end",
             "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])",
+            "redis.call('DEL', KEYS[3])",
             "redis.call('PUBLISH', ARGV[4], ARGV[5])",
             "return 1");
 
-    /** Deletes the session under the same fence check as {@link #SAVE}. KEYS: session, fence. ARGV: fencing token. */
+    /**
+     * Logs the account out everywhere under the same fence check as {@link #SAVE}: deletes the
+     * session, leaves a tombstone that lives as long as the session would have (or the given time
+     * when none is stored), and announces it. KEYS: session, fence, tombstone. ARGV: fencing token,
+     * tombstone time in ms when no session is stored, channel, message.
+     */
     static final String DELETE = String.join("\n",
             "if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end",
+            "local ttl = redis.call('PTTL', KEYS[1])",
+            "if ttl <= 0 then ttl = tonumber(ARGV[2]) end",
+            "redis.call('SET', KEYS[3], ARGV[4], 'PX', ttl)",
             "redis.call('DEL', KEYS[1])",
+            "redis.call('PUBLISH', ARGV[3], ARGV[4])",
             "return 1");
 
     private Scripts() {

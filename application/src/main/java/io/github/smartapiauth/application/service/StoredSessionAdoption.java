@@ -21,6 +21,14 @@ final class StoredSessionAdoption {
     private final AccountStateCell cell;
     private final AccountEvents events;
 
+    private boolean loggedOutElsewhere() {
+        try {
+            return core.store().loggedOut(account);
+        } catch (SessionStoreException unreadable) {
+            return false;
+        }
+    }
+
     StoredSessionAdoption(ClientCode account, CoreDependencies core, AccountStateCell cell, AccountEvents events) {
         this.account = account;
         this.core = core;
@@ -28,8 +36,20 @@ final class StoredSessionAdoption {
         this.events = events;
     }
 
+    /**
+     * Takes up the stored session, or, when the shared store says another process logged the account
+     * out, logs it out here too (forgets the session, no automatic login until an explicit one).
+     */
     boolean adoptUnless(boolean renewalRunning) {
         AccountState seen = cell.read();
+        if (!seen.loggedOut() && seen.removedBecause().isEmpty() && loggedOutElsewhere()) {
+            // Whether a renewal runs or not: the logout wins, as a logout here would.
+            if (!cell.logOutAsElsewhere()) {
+                return false;
+            }
+            events.publish(new SessionEvent.LoggedOut(account, core.clock().instant(), false));
+            return true;
+        }
         if (renewalRunning || seen.session() == null || !(seen.gate() instanceof Open)) {
             return false;
         }
