@@ -42,7 +42,8 @@ final class Connections implements AutoCloseable {
     private final RedisClient client;
     private final String where;
     private final Duration timeout;
-    private StatefulRedisConnection<String, byte[]> commands;
+    /** Written under this object's lock; read without it by Lettuce's I/O thread ({@link #isCommandConnection}). */
+    private volatile StatefulRedisConnection<String, byte[]> commands;
     private StatefulRedisPubSubConnection<String, String> notices;
     private boolean closed;
 
@@ -156,6 +157,19 @@ final class Connections implements AutoCloseable {
 
     Duration timeout() {
         return timeout;
+    }
+
+    /** Hears every connect and disconnect of this client's connections (Lettuce's I/O thread calls it). */
+    void watch(io.lettuce.core.RedisConnectionStateListener listener) {
+        client.addListener(listener);
+    }
+
+    /**
+     * Whether {@code connection} is the command connection (not the one subscribed to notices). No
+     * lock: Lettuce's I/O thread asks while {@link #call} may hold this object's lock to connect.
+     */
+    boolean isCommandConnection(io.lettuce.core.RedisChannelHandler<?, ?> connection) {
+        return connection != null && connection == commands;
     }
 
     @Override

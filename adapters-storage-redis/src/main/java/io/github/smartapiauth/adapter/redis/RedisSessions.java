@@ -54,6 +54,7 @@ public final class RedisSessions implements AutoCloseable {
     private final ExecutorService dispatcher;
     private final SessionStorePort store;
     private final RedisSessionLease lease;
+    private final OutageWatch outages;
     /** The URI's password, masked in Lettuce's and Netty's logs while this is open. */
     private final List<String> secrets;
 
@@ -66,10 +67,16 @@ public final class RedisSessions implements AutoCloseable {
         this.redis = new Connections(builder.uri, builder.commandTimeout);
         this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
         this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
-        this.notices = new RenewalNotices(keys, node, dispatcher);
-        this.store = new SubscribingStore(new RedisSessionStore(redis, keys, seal, builder.clock, node,
-                builder.logoutMemory));
+        HeldSessions held = new HeldSessions();
+        this.notices = new RenewalNotices(keys, node, dispatcher, held);
+        RedisSessionStore redisStore = new RedisSessionStore(redis, keys, seal, builder.clock, node,
+                builder.logoutMemory, held);
+        this.store = new SubscribingStore(redisStore);
         this.lease = new RedisSessionLease(redis, keys, builder.leaseTime, extender);
+        WriteBack writeBack = new WriteBack(held, redisStore, lease, builder.clock,
+                builder.commandTimeout.multipliedBy(4));
+        this.outages = new OutageWatch(redis, builder.clock, dispatcher, writeBack::run);
+        redis.watch(outages);
     }
 
     public static Builder builder(URI redis) {
@@ -94,15 +101,22 @@ public final class RedisSessions implements AutoCloseable {
         notices.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Calls {@code listener} when the connection to Redis is lost, and when it is back (with the
+     * sessions this process wrote back because Redis had lost them), on a thread of the adapter's.
+     */
+    public void onStoreEvent(Consumer<RedisStoreEvent> listener) {
+        outages.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Where sessions are kept; never the password. */
     public String describe() {
         return store.describe();
     }
 
+    /** Always subscribed: the notices also tell which held sessions another process replaced or logged out. */
     private void subscribe() {
-        if (notices.hasListeners()) {
-            redis.subscribe(keys.allRenewals(), notices);
-        }
+        redis.subscribe(keys.allRenewals(), notices);
     }
 
     /** Closes the connections and wipes this object's copy of the key. Leases still held lapse at their expiry. */

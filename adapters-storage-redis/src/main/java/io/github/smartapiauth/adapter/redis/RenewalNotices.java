@@ -22,8 +22,10 @@ final class RenewalNotices extends RedisPubSubAdapter<String, String> {
     private final String node;
     private final Executor dispatcher;
     private final List<Consumer<ClientCode>> listeners = new CopyOnWriteArrayList<>();
+    private final HeldSessions held;
 
-    RenewalNotices(Keys keys, String node, Executor dispatcher) {
+    RenewalNotices(Keys keys, String node, Executor dispatcher, HeldSessions held) {
+        this.held = held;
         this.keys = keys;
         this.node = node;
         this.dispatcher = dispatcher;
@@ -42,7 +44,11 @@ final class RenewalNotices extends RedisPubSubAdapter<String, String> {
         if (node.equals(message)) {
             return;
         }
-        keys.accountOf(channel).ifPresent(account -> dispatcher.execute(() -> tell(account)));
+        keys.accountOf(channel).ifPresent(account -> {
+            // Another process changed the stored session: what this one held is no longer the one to write back.
+            held.forget(account);
+            dispatcher.execute(() -> tell(account));
+        });
     }
 
     private void tell(ClientCode account) {
