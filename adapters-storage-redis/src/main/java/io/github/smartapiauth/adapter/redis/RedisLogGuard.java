@@ -5,7 +5,6 @@ import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.helpers.FormattingTuple;
 import org.slf4j.helpers.MessageFormatter;
@@ -21,7 +20,8 @@ import org.slf4j.helpers.MessageFormatter;
 final class RedisLogGuard extends InternalLoggerFactory {
 
     static final String MASK = "<redacted>";
-    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    /** Each password with the number of open stores using it. */
+    private static final java.util.Map<String, Integer> SECRETS = new ConcurrentHashMap<>();
 
     private final InternalLoggerFactory delegate;
     private final Method newInstance;
@@ -51,13 +51,13 @@ final class RedisLogGuard extends InternalLoggerFactory {
     /** A password to mask from now on (a Redis URI's, while its store is open). */
     static void mask(CharSequence secret) {
         if (secret != null && secret.length() > 0) {
-            SECRETS.add(secret.toString());
+            SECRETS.merge(secret.toString(), 1, Integer::sum);
         }
     }
 
     static void unmask(CharSequence secret) {
         if (secret != null) {
-            SECRETS.remove(secret.toString());
+            SECRETS.computeIfPresent(secret.toString(), (key, count) -> count == 1 ? null : count - 1);
         }
     }
 
@@ -67,7 +67,7 @@ final class RedisLogGuard extends InternalLoggerFactory {
             return text;
         }
         String result = text;
-        for (String secret : SECRETS) {
+        for (String secret : SECRETS.keySet()) {
             result = result.replace(secret, MASK);
         }
         return result;

@@ -58,7 +58,7 @@ public final class RedisSessions implements AutoCloseable {
     /** The URI's password, masked in Lettuce's and Netty's logs while this is open. */
     private final List<String> secrets;
 
-    private RedisSessions(Builder builder, byte[] key) {
+    private RedisSessions(Builder builder, List<byte[]> key) {
         String node = UUID.randomUUID().toString();
         this.keys = new Keys(builder.prefix);
         this.seal = new SessionSeal(key);
@@ -177,7 +177,8 @@ public final class RedisSessions implements AutoCloseable {
     /** Where Redis is, the key, and the timings. */
     public static final class Builder {
         private final RedisURI uri;
-        private byte[] key;
+        /** The ring: the current key first. */
+        private List<byte[]> key;
         private String prefix = DEFAULT_PREFIX;
         private Duration leaseTime = Duration.ofSeconds(30);
         private Duration commandTimeout = Duration.ofSeconds(2);
@@ -215,20 +216,44 @@ public final class RedisSessions implements AutoCloseable {
 
         /** The 32-byte key that seals sessions; every process sharing the store needs the same one. */
         public Builder key(byte[] key) {
-            if (key == null || key.length != SessionSeal.KEY_LENGTH) {
-                throw new ConfigurationException("the Redis session key must be 32 bytes");
+            return keyRing(List.of(key == null ? new byte[0] : key));
+        }
+
+        /**
+         * A key ring: the first key seals; every key opens values it sealed. To rotate, see
+         * {@code docs/redis-format.md}: add the new key after the current one on every process, then
+         * put it first, then drop the old one once every value was saved again.
+         */
+        public Builder keyRing(List<byte[]> ring) {
+            if (ring == null || ring.isEmpty()) {
+                throw new ConfigurationException("the Redis key ring needs at least one 32-byte key");
             }
-            this.key = key.clone();
+            List<byte[]> copies = new ArrayList<>();
+            for (byte[] one : ring) {
+                if (one == null || one.length != SessionSeal.KEY_LENGTH) {
+                    throw new ConfigurationException("the Redis session key must be 32 bytes");
+                }
+                copies.add(one.clone());
+            }
+            wipe();
+            this.key = copies;
             return this;
         }
 
-        /** The key from a file of 32 bytes or of their base64. */
+        /** The key (or key ring, one base64 key a line, current first) from an owner-only file. */
         public Builder keyFile(Path file) {
-            byte[] read = RedisKeyMaterial.fromFile(file);
+            List<byte[]> read = RedisKeyMaterial.ringFromFile(file);
             try {
-                return key(read);
+                return keyRing(read);
             } finally {
-                Arrays.fill(read, (byte) 0);
+                read.forEach(one -> Arrays.fill(one, (byte) 0));
+            }
+        }
+
+        private void wipe() {
+            if (key != null) {
+                key.forEach(one -> Arrays.fill(one, (byte) 0));
+                key = null;
             }
         }
 
@@ -284,9 +309,10 @@ public final class RedisSessions implements AutoCloseable {
             }
             try {
                 return new RedisSessions(this, key);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
             } finally {
-                Arrays.fill(key, (byte) 0);
-                key = null;
+                wipe();
             }
         }
     }

@@ -212,12 +212,12 @@ public final class ConfigReader {
                     + " sharing the store uses the same key; make one with: head -c 32 /dev/urandom | base64)");
         }
         // The Redis key file, like the vault key file, is refused (not warned about) when others may read it.
-        byte[] key = file ? parse(Setting.REDIS_KEY_FILE, text -> RedisKeyMaterial.fromFile(expandHome(text)))
-                : parse(Setting.REDIS_KEY, RedisKeyMaterial::fromBase64);
+        List<byte[]> ring = file ? parse(Setting.REDIS_KEY_FILE, text -> RedisKeyMaterial.ringFromFile(expandHome(text)))
+                : parse(Setting.REDIS_KEY, RedisKeyMaterial::ringFromBase64);
         try {
-            return new SmartApiAuthConfig.RedisStore(uri, key);
+            return new SmartApiAuthConfig.RedisStore(uri, ring.get(0), ring.subList(1, ring.size()));
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            ring.forEach(key -> java.util.Arrays.fill(key, (byte) 0));
         }
     }
 

@@ -33,7 +33,7 @@ public final class RedisModule extends AbstractModule {
     @Provides
     @Singleton
     RedisSessions sessions(@Internal Clock clock, OwnedResources owned) {
-        return owned.register(RedisSessions.builder(redis.uri()).key(redis.key()).clock(clock).build());
+        return owned.register(RedisSessions.builder(redis.uri()).keyRing(redis.keyRing()).clock(clock).build());
     }
 
     @Provides

@@ -243,6 +243,29 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aRedisKeyRingComesFromTheKeyFileOrTheSettingWithTheCurrentKeyFirst() throws IOException {
+        byte[] current = new byte[32];
+        byte[] older = new byte[32];
+        java.util.Arrays.fill(current, (byte) 1);
+        java.util.Arrays.fill(older, (byte) 2);
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        Path ring = Files.writeString(dir.resolve("ring.key"), base64.encodeToString(current) + "\n"
+                + base64.encodeToString(older) + "\n");
+        Files.setPosixFilePermissions(ring, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        env.put("SMARTAPI_STORE", "redis://redis.internal:6380");
+        env.put("SMARTAPI_REDIS_KEY_FILE", ring.toString());
+
+        SmartApiAuthConfig.RedisStore fromFile = (SmartApiAuthConfig.RedisStore) read().store();
+        assertThat(fromFile.key()).isEqualTo(current);
+        assertThat(fromFile.olderKeys()).singleElement().isEqualTo(older);
+        assertThat(fromFile.toString()).contains("1 older key").doesNotContain(base64.encodeToString(older));
+
+        env.remove("SMARTAPI_REDIS_KEY_FILE");
+        env.put("SMARTAPI_REDIS_KEY", base64.encodeToString(current) + "," + base64.encodeToString(older));
+        assertThat(((SmartApiAuthConfig.RedisStore) read().store()).keyRing()).hasSize(2);
+    }
+
+    @Test
     void aRedisStoreNeedsExactlyOneValidKey() throws IOException {
         env.put("SMARTAPI_STORE", "redis://127.0.0.1:6379");
         assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
