@@ -7,18 +7,20 @@ package io.github.smartapiauth.adapter.redis;
 final class Scripts {
 
     /**
-     * Grants the lease when nobody holds it, and returns the grant's fencing token (0 when held).
-     * A missing counter (a new account, or a Redis that lost its data in a restart) starts at the
-     * server's time in microseconds, so tokens keep growing across a restart that loses data.
+     * Grants the lease when nobody holds it, and returns the grant's fencing token (0 when held):
+     * the greater of the last token plus one and the server's time in microseconds. The time part
+     * keeps tokens growing where the counter went back: a restart that lost the data, or a failover
+     * to a replica that had not received the last increments (docs/redis-format.md).
      * KEYS: lease, fence. ARGV: owner id, lease time in ms.
      */
     static final String ACQUIRE = String.join("\n",
             "if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end",
-            "if redis.call('EXISTS', KEYS[2]) == 0 then",
-            "  local t = redis.call('TIME')",
-            "  redis.call('SET', KEYS[2], string.format('%d', tonumber(t[1]) * 1000000 + tonumber(t[2])))",
-            "end",
-            "return redis.call('INCR', KEYS[2])");
+            "local t = redis.call('TIME')",
+            "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])",
+            "local token = tonumber(redis.call('GET', KEYS[2]) or '0') + 1",
+            "if now > token then token = now end",
+            "redis.call('SET', KEYS[2], string.format('%d', token))",
+            "return token");
 
     /** Deletes the lease only when this owner still holds it. KEYS: lease. ARGV: owner id. */
     static final String RELEASE = String.join("\n",
