@@ -47,8 +47,9 @@ final class Connections implements AutoCloseable {
     private StatefulRedisPubSubConnection<String, String> notices;
     private boolean closed;
 
-    Connections(RedisURI uri, Duration timeout) {
-        this.where = describe(uri);
+    Connections(RedisLocation location, Duration timeout) {
+        RedisURI uri = location.lettuce();
+        this.where = location.description();
         this.timeout = timeout;
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
@@ -63,11 +64,6 @@ final class Connections implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
-    }
-
-    /** Host, port and database; never the password. */
-    static String describe(RedisURI uri) {
-        return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
     }
 
     String where() {

@@ -5,7 +5,6 @@ import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.session.Session;
-import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,6 +54,7 @@ public final class RedisSessions implements AutoCloseable {
     private final SessionStorePort store;
     private final RedisSessionLease lease;
     private final OutageWatch outages;
+    private final ExecutorService recovery;
     /** The URI's password, masked in Lettuce's and Netty's logs while this is open. */
     private final List<String> secrets;
 
@@ -64,7 +64,7 @@ public final class RedisSessions implements AutoCloseable {
         this.seal = new SessionSeal(key);
         this.secrets = builder.secrets;
         secrets.forEach(RedisLogGuard::mask);
-        this.redis = new Connections(builder.uri, builder.commandTimeout);
+        this.redis = new Connections(builder.location, builder.commandTimeout);
         this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
         this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
         HeldSessions held = new HeldSessions();
@@ -73,14 +73,33 @@ public final class RedisSessions implements AutoCloseable {
                 builder.logoutMemory, held);
         this.store = new SubscribingStore(redisStore);
         this.lease = new RedisSessionLease(redis, keys, builder.leaseTime, extender);
+        // Up to a whole lease time: a lease granted before the outage may lapse only then.
         WriteBack writeBack = new WriteBack(held, redisStore, lease, builder.clock,
-                builder.commandTimeout.multipliedBy(4));
-        this.outages = new OutageWatch(redis, builder.clock, dispatcher, writeBack::run);
+                builder.leaseTime.plus(builder.commandTimeout));
+        this.recovery = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-recovery"));
+        this.outages = new OutageWatch(redis, builder.clock, recovery, writeBack::run);
         redis.watch(outages);
     }
 
+    /**
+     * Settings for the store at {@code redis}: {@code redis://[:password@]host[:port][/database]}
+     * ({@code rediss://} for TLS), or {@code redis-sentinel://[:password@]host1:26379,host2:26379/master[/database]}
+     * ({@code rediss-sentinel://}) to follow the primary Redis Sentinel names through failovers.
+     *
+     * @throws ConfigurationException when the URI is not one of those; the message never shows its password
+     */
     public static Builder builder(URI redis) {
         return new Builder(redis);
+    }
+
+    /**
+     * The URI as shown in status output and errors: hosts, ports, master and database, never the
+     * password; for configuration checks before anything is built.
+     *
+     * @throws ConfigurationException as {@link #builder}
+     */
+    public static String describe(URI redis) {
+        return RedisLocation.of(Objects.requireNonNull(redis, "redis")).description();
     }
 
     public SessionStorePort store() {
@@ -124,6 +143,7 @@ public final class RedisSessions implements AutoCloseable {
     public void close() {
         extender.shutdownNow();
         dispatcher.shutdownNow();
+        recovery.shutdownNow();
         redis.close();
         seal.close();
         secrets.forEach(RedisLogGuard::unmask);
@@ -176,7 +196,7 @@ public final class RedisSessions implements AutoCloseable {
 
     /** Where Redis is, the key, and the timings. */
     public static final class Builder {
-        private final RedisURI uri;
+        private final RedisLocation location;
         /** The ring: the current key first. */
         private List<byte[]> key;
         private String prefix = DEFAULT_PREFIX;
@@ -189,29 +209,8 @@ public final class RedisSessions implements AutoCloseable {
         private Builder(URI redis) {
             Objects.requireNonNull(redis, "the Redis URI is required");
             RedisLogGuard.install();
-            passwordOf(redis).forEach(secrets::add);
-            try {
-                this.uri = RedisURI.create(redis);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("not a Redis URI (redis://[:password@]host[:port][/database] or"
-                        + " rediss://...): " + redactedUri(redis));
-            }
-        }
-
-        /** The password of the URI's user info, as written and decoded. */
-        private static List<String> passwordOf(URI uri) {
-            List<String> found = new ArrayList<>();
-            for (String info : new String[] {uri.getRawUserInfo(), uri.getUserInfo()}) {
-                if (info != null && !info.isEmpty()) {
-                    int colon = info.indexOf(':');
-                    found.add(colon < 0 ? info : info.substring(colon + 1));
-                }
-            }
-            return found;
-        }
-
-        private static String redactedUri(URI uri) {
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            this.location = RedisLocation.of(redis);
+            secrets.addAll(location.secrets());
         }
 
         /** The 32-byte key that seals sessions; every process sharing the store needs the same one. */

@@ -24,12 +24,26 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final String password;
+    /** The primary's port when this server is its replica, else 0. */
+    private final int primaryPort;
     private Process process;
     private ServerOutput output;
 
     private RedisServer(int port, String password) {
+        this(port, password, 0);
+    }
+
+    private RedisServer(int port, String password, int primaryPort) {
         this.port = port;
         this.password = password;
+        this.primaryPort = primaryPort;
+    }
+
+    /** Starts a replica of the server on {@code primaryPort} (no password, no persistence). */
+    public static RedisServer startReplicaOf(int primaryPort) throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), null, primaryPort);
+        server.launch();
+        return server;
     }
 
     /** Starts a server on a free port. */
@@ -139,6 +153,9 @@ public final class RedisServer implements AutoCloseable {
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }
+        if (primaryPort != 0) {
+            command.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
+        }
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         output = new ServerOutput(process.getInputStream(), log);
         if (!output.awaitReady(Duration.ofSeconds(20))) {
@@ -178,29 +195,34 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private static String executable() {
+        return executable("redis-server", "redis-server");
+    }
+
+    /** The path of {@code name} (on PATH or in /usr/bin, /usr/local/bin); fails naming the Debian package. */
+    static String executable(String name, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "redis-server");
+            Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }
-        for (String fallback : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
+        for (String fallback : List.of("/usr/bin/" + name, "/usr/local/bin/" + name)) {
             if (Files.isExecutable(Path.of(fallback))) {
                 return fallback;
             }
         }
-        throw new AssertionError("redis-server is not installed, and the Redis tests need a real one: install it"
-                + " (Debian/Ubuntu: apt-get install -y redis-server; .ci/run does this on CI)");
+        throw new AssertionError(name + " is not installed, and the Redis tests need a real one: install it"
+                + " (Debian/Ubuntu: apt-get install -y " + debianPackage + "; .ci/run does this on CI)");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket.getLocalPort();
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
         while ((c = in.read()) != -1 && c != '\r') {
