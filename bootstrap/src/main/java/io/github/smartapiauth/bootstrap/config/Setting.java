@@ -14,7 +14,7 @@ public enum Setting {
     TOTP_SECRET("the base32 TOTP secret shown when TOTP was enabled", "", true),
     TOTP_URI("the otpauth://totp/... URI of the TOTP QR code, instead of TOTP_SECRET", "", true),
     TOTP_FILE("a file holding the TOTP secret or URI, instead of TOTP_SECRET", "", false),
-    STORE("where sessions are kept: vault (encrypted file), memory, or redis://[:password@]host[:port][/db] (rediss:// for TLS) to share one session between processes and machines", "vault", false),
+    STORE("where sessions are kept: vault (encrypted file), memory, or redis://[:password@]host[:port][/db] (rediss:// for TLS) to share one session between processes and machines, or redis-sentinel://[:password@]host1:26379,host2:26379/master[/db] (rediss-sentinel:// for TLS) through Redis Sentinel", "vault", false),
     VAULT_DIR("the vault's directory (created 0700)", "~/.smartapi-auth", false),
     VAULT_PASSPHRASE("the passphrase of the vault (Argon2id)", "", true),
     VAULT_KEY_FILE("a file with a random 32-byte vault key, instead of a passphrase", "", false),

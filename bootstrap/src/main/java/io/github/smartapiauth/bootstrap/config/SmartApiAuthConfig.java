@@ -60,7 +60,9 @@ public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, Rene
      * Shared through Redis by every process that uses the same {@code uri} and key: one session per
      * account, renewed by one process at a time.
      *
-     * @param uri {@code redis://[:password@]host[:port][/database]} or {@code rediss://...}; may hold a password
+     * @param uri {@code redis://[:password@]host[:port][/database]} or {@code rediss://...}, or through Redis
+     *     Sentinel {@code redis-sentinel://[:password@]host1:26379,host2:26379/master[/database]} (or
+     *     {@code rediss-sentinel://}); may hold a password
      * @param key the 32-byte key that seals sessions before they reach Redis
      * @param olderKeys keys of earlier rotations, which still open values they sealed (none by default)
      */
@@ -112,7 +114,7 @@ public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, Rene
 
         @Override
         public String toString() {
-            return "RedisStore[" + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+            return "RedisStore[" + io.github.smartapiauth.adapter.redis.RedisSessions.describe(uri)
                     + ", key set" + (olderKeys.isEmpty() ? "" : ", " + olderKeys.size() + " older key(s)") + "]";
         }
     }

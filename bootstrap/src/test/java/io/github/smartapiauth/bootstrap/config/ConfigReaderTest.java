@@ -291,6 +291,21 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aSentinelUriSelectsTheSharedStoreAndABadOneIsReportedWithoutItsPassword() {
+        env.put("SMARTAPI_REDIS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("SMARTAPI_STORE", "redis-sentinel://:s3cretpw@10.0.0.1:26379,10.0.0.2:26379/mymaster");
+        SmartApiAuthConfig.RedisStore store = (SmartApiAuthConfig.RedisStore) read().store();
+        assertThat(store.uri().getScheme()).isEqualTo("redis-sentinel");
+        assertThat(store.toString()).contains("redis-sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster")
+                .doesNotContain("s3cretpw");
+
+        env.put("SMARTAPI_STORE", "redis-sentinel://:s3cretpw@10.0.0.1:26379,10.0.0.2:26379");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_STORE").hasMessageContaining("names no master")
+                .hasMessageNotContaining("s3cretpw");
+    }
+
+    @Test
     void aRedisUriThatIsNotAUriIsReportedWithoutItsPassword() {
         env.put("SMARTAPI_STORE", "redis://:s3cret pw@redis.internal:6380/2");
         env.put("SMARTAPI_REDIS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
