@@ -111,8 +111,9 @@ public final class RedisSessions implements AutoCloseable {
     }
 
     /**
-     * Calls {@code listener} when another process saved a renewed session of an account, soon after
-     * it did (Redis pub/sub), on a thread of the adapter's: the listener should re-read the store.
+     * Calls {@code listener} when another process saved a renewed session of an account or logged it
+     * out, soon after it did (Redis pub/sub), on a thread of the adapter's: the listener should re-read
+     * the store (the core's {@code adoptStoredSession} takes up the session, or obeys the logout).
      * Subscribes with the store's next use (no I/O here). Notices sent while this process was
      * disconnected are lost; the stored session is still there.
      */

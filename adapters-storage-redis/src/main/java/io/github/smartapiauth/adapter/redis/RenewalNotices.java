@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives the notices other processes publish when they save a renewed session, and tells this
- * process's listeners which account was renewed, on a thread of its own (never Lettuce's I/O
- * thread). A process's own notices are not passed on.
+ * Receives the notices other processes publish when they save a renewed session or log an account
+ * out, and tells this process's listeners which account changed, on a thread of its own (never
+ * Lettuce's I/O thread). A process's own notices are not passed on.
  */
 final class RenewalNotices extends RedisPubSubAdapter<String, String> {
 
@@ -33,10 +33,6 @@ final class RenewalNotices extends RedisPubSubAdapter<String, String> {
 
     void add(Consumer<ClientCode> listener) {
         listeners.add(listener);
-    }
-
-    boolean hasListeners() {
-        return !listeners.isEmpty();
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class RedisModule extends AbstractModule {
         return sessions.lease();
     }
 
-    /** Hands each renewal another process announces to the core, which re-reads the store. */
+    /** Hands each renewal or logout another process announces to the core, which re-reads the store. */
     static final class RenewalNoticesToCore {
 
         @Inject
