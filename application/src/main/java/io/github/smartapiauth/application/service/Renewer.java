@@ -57,7 +57,7 @@ final class Renewer {
         }
         try (Lease lease = acquireLease(events)) {
             Instant now = context.clock().instant();
-            if (reason != RenewalReason.LOGIN && loggedOutElsewhere(events)) {
+            if (reason != RenewalReason.LOGIN && loggedOutElsewhere()) {
                 throw new LoggedOutElsewhere();
             }
             StoreRead stored = readStore(events);
@@ -203,12 +203,14 @@ final class Renewer {
         return expiry;
     }
 
-    /** A logout another process announced through a shared store; unreadable counts as none, so trading goes on. */
-    private boolean loggedOutElsewhere(List<SessionEvent> events) {
+    /**
+     * A logout another process announced through a shared store. Unreadable counts as none, so trading
+     * goes on; the read of the session that follows reports the store's failure.
+     */
+    private boolean loggedOutElsewhere() {
         try {
             return context.store().loggedOut(account);
         } catch (SessionStoreException unreadable) {
-            events.add(new SessionEvent.StoreFailed(account, context.clock().instant(), unreadable));
             return false;
         }
     }

@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * Takes up the stored session when another process saved a newer, valid one (a shared store's
  * renewal notice). Needs neither the broker nor the lease; skipped while a renewal runs here, since
- * that renewal re-reads the store under the lease itself.
+ * that renewal re-reads the store under the lease itself. When the store says another process logged
+ * the account out, logs it out here too, whether a renewal runs or not.
  */
 final class StoredSessionAdoption {
 
@@ -20,14 +21,6 @@ final class StoredSessionAdoption {
     private final CoreDependencies core;
     private final AccountStateCell cell;
     private final AccountEvents events;
-
-    private boolean loggedOutElsewhere() {
-        try {
-            return core.store().loggedOut(account);
-        } catch (SessionStoreException unreadable) {
-            return false;
-        }
-    }
 
     StoredSessionAdoption(ClientCode account, CoreDependencies core, AccountStateCell cell, AccountEvents events) {
         this.account = account;
@@ -81,5 +74,14 @@ final class StoredSessionAdoption {
             events.publish(new SessionEvent.Restored(account, now, stored.expiresAt()));
         }
         return adopted[0];
+    }
+
+    /** The shared store's logout mark; unreadable counts as none (the read that follows reports it). */
+    private boolean loggedOutElsewhere() {
+        try {
+            return core.store().loggedOut(account);
+        } catch (SessionStoreException unreadable) {
+            return false;
+        }
     }
 }
