@@ -45,7 +45,8 @@ final class Connections implements AutoCloseable {
     /** Written under this object's lock; read without it by Lettuce's I/O thread ({@link #isCommandConnection}). */
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private StatefulRedisPubSubConnection<String, String> notices;
-    private boolean closed;
+    /** Written under this object's lock; read without it by Lettuce's I/O thread ({@link #closing}). */
+    private volatile boolean closed;
 
     Connections(RedisLocation location, Duration timeout) {
         RedisURI uri = location.lettuce();
@@ -158,6 +159,11 @@ final class Connections implements AutoCloseable {
     /** Hears every connect and disconnect of this client's connections (Lettuce's I/O thread calls it). */
     void watch(io.lettuce.core.RedisConnectionStateListener listener) {
         client.addListener(listener);
+    }
+
+    /** Whether {@link #close} was called: a disconnect from then on is no outage. */
+    boolean closing() {
+        return closed;
     }
 
     /**

@@ -43,7 +43,7 @@ final class OutageWatch implements RedisConnectionStateListener {
 
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-        if (!redis.isCommandConnection(connection)) {
+        if (redis.closing() || !redis.isCommandConnection(connection)) {
             return;
         }
         synchronized (this) {

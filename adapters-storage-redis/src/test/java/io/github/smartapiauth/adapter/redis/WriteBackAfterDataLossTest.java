@@ -85,6 +85,18 @@ class WriteBackAfterDataLossTest {
     }
 
     @Test
+    void closingTheStoreIsNotAnOutage() throws Exception {
+        BlockingQueue<RedisStoreEvent> closing = new LinkedBlockingQueue<>();
+        RedisSessions closed = sessions();
+        closed.onStoreEvent(closing::add);
+        closed.store().load(A);
+
+        closed.close();
+
+        assertThat(closing.poll(1, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
     void aWriteUnderTheLeaseTakenBeforeTheLossIsRefused() throws Exception {
         TestRedis.save(holder, session(B, "other"));
         try (Lease old = other.lease().acquire(A, Duration.ofSeconds(5))) {
