@@ -45,7 +45,7 @@ public final class Hexagon {
     private static final Pattern IDENTIFIER = Pattern.compile(
             "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
     private static final Pattern PACKAGE = Pattern.compile(IDENTIFIER.pattern() + "(\\." + IDENTIFIER.pattern() + ")*");
-    private static final Pattern NAME_PATTERN = Pattern.compile("[\\p{javaJavaIdentifierPart}]*\\*[\\p{javaJavaIdentifierPart}]*");
+    private static final Pattern NAME_PATTERN = Pattern.compile("[\\p{javaJavaIdentifierPart}*]*\\*[\\p{javaJavaIdentifierPart}*]*");
     private static final Pattern LIBRARY_PACKAGE = Pattern.compile(PACKAGE.pattern() + "(\\.\\.)?");
 
     /** A setting and the description line it comes from (rendered as code). */
@@ -218,7 +218,8 @@ public final class Hexagon {
     }
 
     /**
-     * How driving ports are named: a simple-name pattern with one {@code *} ({@code *UseCase}, {@code I*Command});
+     * How driving ports are named: a simple-name pattern where {@code *} stands for any letters ({@code *UseCase},
+     * {@code I*}, {@code *Order*UseCase});
      * default {@code *UseCase}. Top-level interfaces in the driving port package must match it, and only they may.
      */
     public Hexagon drivingPortsNamed(String pattern) {
@@ -447,12 +448,21 @@ public final class Hexagon {
 
     /**
      * Checks {@code classes} against every rule at once and fails with one {@link AssertionError} that lists
-     * each broken rule's report (for a single test; use {@link #rules()} for one test per rule).
+     * each broken rule's report (for a single test; use {@link #rules()} for one test per rule). A rule that
+     * finds nothing to check (the description names a part the code lacks, such as a domain package that does
+     * not exist) counts as broken.
      */
     public void check(JavaClasses classes) {
         List<String> reports = new ArrayList<>();
         for (Map.Entry<String, ArchRule> rule : rules().entrySet()) {
-            EvaluationResult result = rule.getValue().evaluate(classes);
+            EvaluationResult result;
+            try {
+                result = rule.getValue().evaluate(classes);
+            } catch (AssertionError nothingToCheck) {
+                // ArchUnit's "failed to check any classes": the description names a part the code lacks
+                reports.add(nothingToCheck.getMessage());
+                continue;
+            }
             if (result.hasViolation()) {
                 reports.add(result.getFailureReport().toString());
             }
@@ -632,7 +642,7 @@ public final class Hexagon {
     private static String namePattern(String pattern, String line) {
         if (pattern == null || !NAME_PATTERN.matcher(pattern).matches()) {
             throw new IllegalArgumentException("." + line + "(...): not a name pattern: "
-                    + (pattern == null ? "null" : quote(pattern)) + "; write one '*' among the name's letters, like \"*UseCase\"");
+                    + (pattern == null ? "null" : quote(pattern)) + "; write the name with '*' for any letters, like \"*UseCase\"");
         }
         return pattern;
     }

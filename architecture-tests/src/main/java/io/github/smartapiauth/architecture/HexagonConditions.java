@@ -169,11 +169,13 @@ final class HexagonConditions {
         };
     }
 
-    /** Simple names matching a pattern with one {@code *} ({@code *UseCase}, {@code I*}, {@code Get*Query}). */
+    /** Simple names matching a pattern where {@code *} stands for any letters ({@code *UseCase}, {@code I*}, {@code Get*Query}). */
     static DescribedPredicate<JavaClass> simpleNameMatching(String pattern) {
-        int star = pattern.indexOf('*');
-        Pattern regex = Pattern.compile(Pattern.quote(pattern.substring(0, star)) + ".*"
-                + Pattern.quote(pattern.substring(star + 1)));
+        StringBuilder quoted = new StringBuilder();
+        for (String literal : pattern.split("\\*", -1)) {
+            quoted.append(quoted.length() == 0 && literal.isEmpty() ? "" : Pattern.quote(literal)).append(".*");
+        }
+        Pattern regex = Pattern.compile(quoted.substring(0, quoted.length() - 2));
         return describe("simple name matching '" + pattern + "'", javaClass -> regex.matcher(javaClass.getSimpleName()).matches());
     }
 

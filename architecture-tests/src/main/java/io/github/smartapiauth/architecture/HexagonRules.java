@@ -216,7 +216,7 @@ final class HexagonRules {
                         String absolute = base + "." + pkg;
                         if (javaClass.getPackageName().equals(absolute)
                                 || javaClass.getPackageName().startsWith(absolute + ".")) {
-                            return SliceIdentifier.of("adapter '" + pkg + "'");
+                            return SliceIdentifier.of(pkg);
                         }
                     }
                     return SliceIdentifier.ignore();
@@ -226,7 +226,7 @@ final class HexagonRules {
                 public String getDescription() {
                     return "the adapters " + adapters.listed();
                 }
-            }).should().notDependOnEachOther();
+            }).namingSlices("adapter '$1'").should().notDependOnEachOther();
         }
         // Allowed to find nothing: with fewer than two adapters there is nothing to compare.
         return named("adaptersDoNotDependOnEachOther", rule.allowEmptyShould(true),
@@ -294,9 +294,10 @@ final class HexagonRules {
         String pattern = names.value();
         var interfaces = classes().that().resideInAPackage(pkg(ports.value())).and().areInterfaces().and().areTopLevelClasses();
         ArchRule rule;
-        if (pattern.startsWith("*") && pattern.length() > 1) {
+        boolean oneStar = pattern.indexOf('*') == pattern.lastIndexOf('*');
+        if (oneStar && pattern.startsWith("*") && pattern.length() > 1) {
             rule = interfaces.should().haveSimpleNameEndingWith(pattern.substring(1));
-        } else if (pattern.endsWith("*") && pattern.length() > 1) {
+        } else if (oneStar && pattern.endsWith("*") && pattern.length() > 1) {
             rule = interfaces.should().haveSimpleNameStartingWith(pattern.substring(0, pattern.length() - 1));
         } else {
             rule = interfaces.should(ArchConditions.have(
