@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,10 @@ public final class Hexagon {
     private final List<Allowed> allowed;
     private final List<Confined> confined;
     private final List<Forbidden> forbidden;
+    // The ports as written (null: derived from the application), so that an .application(...) line after them
+    // still moves the default ports with it.
+    private final Line<String> explicitDrivingPorts;
+    private final Line<String> explicitDrivenPorts;
 
     private Hexagon(Draft draft) {
         this.base = draft.base;
@@ -145,10 +150,6 @@ public final class Hexagon {
         this.explicitDrivingPorts = draft.drivingPorts;
         this.explicitDrivenPorts = draft.drivenPorts;
     }
-
-    // Kept apart so that .application(...) after the ports' default still moves the default ports with it.
-    private final Line<String> explicitDrivingPorts;
-    private final Line<String> explicitDrivenPorts;
 
     private Draft draft() {
         Draft draft = new Draft();
@@ -318,7 +319,7 @@ public final class Hexagon {
      * steps say who may use it (default: configuration) and what it may use.
      */
     public AllowedStep allow(String pkg) {
-        return new AllowedStep(this, relativePackage(pkg, "allow"), EnumSet.of(Part.CONFIGURATION),
+        return new AllowedStep(this, relativePackage(pkg, "allow"), Set.of(Part.CONFIGURATION),
                 ".allow(" + quote(pkg) + ")");
     }
 
@@ -355,7 +356,7 @@ public final class Hexagon {
 
         /** Nothing may use the standalone package (besides allowed packages that use everything). */
         public Hexagon usedByNothing() {
-            return add(EnumSet.noneOf(Part.class), ".standalone(" + quote(pkg) + ").usedByNothing()");
+            return add(Set.of(), ".standalone(" + quote(pkg) + ").usedByNothing()");
         }
 
         private Hexagon add(Set<Part> users, String line) {
@@ -385,7 +386,7 @@ public final class Hexagon {
 
         /** Nothing may use the allowed package. */
         public AllowedStep usedByNothing() {
-            return new AllowedStep(hexagon, pkg, EnumSet.noneOf(Part.class), line + ".usedByNothing()");
+            return new AllowedStep(hexagon, pkg, Set.of(), line + ".usedByNothing()");
         }
 
         /** What the allowed package may use (no argument: none of the hexagon's parts). */
@@ -396,7 +397,8 @@ public final class Hexagon {
 
         /** The allowed package may use every part and every confined library (benchmarks, tools). */
         public Hexagon toUseEverything() {
-            return add(new Allowed(pkg, usedBy, EnumSet.allOf(Part.class), true, line + ".toUseEverything()"));
+            return add(new Allowed(pkg, usedBy, Collections.unmodifiableSet(EnumSet.allOf(Part.class)), true,
+                    line + ".toUseEverything()"));
         }
 
         private Hexagon add(Allowed allowance) {
@@ -435,9 +437,15 @@ public final class Hexagon {
     }
 
     /**
-     * Every rule that follows from the description, by name, in a stable order (see {@link HexagonRules} for
-     * each rule). Each rule's failure message names the description lines it comes from and how to fix the
-     * code or the description.
+     * Every rule that follows from the description, by name, in a stable order: {@code layers},
+     * {@code everyClassBelongsToAPart}, {@code domainIsFreeOfFrameworks}, {@code applicationIsFreeOfFrameworks},
+     * {@code domainAndApplicationCarryNoFrameworkAnnotations}, {@code adaptersDoNotDependOnEachOther},
+     * {@code nothingDependsOnConfiguration}, {@code <library>IsConfined} and {@code no<Library>} per library line,
+     * {@code drivingPortsFollowTheirNaming}, {@code drivingPortNamesAreReserved}, the same for driven ports,
+     * {@code portsUseOnlyDomainAndJdkTypes}, {@code adapterInternalsAreNotPublic} (with
+     * {@link #hideAdapterInternals()}), {@code noPackageCycles}, {@code noStandardStreamsOutsideEntryPoints},
+     * {@code noSystemExitOutsideEntryPoints}, {@code noFieldInjection}, {@code timeComesFromAClock}. Each rule's
+     * failure message names the description lines it comes from and how to fix the code or the description.
      *
      * @throws IllegalArgumentException when the lines do not fit together (overlapping packages, ports outside
      *     the application, a library confined to a place that is no part of the hexagon)
@@ -653,7 +661,7 @@ public final class Hexagon {
         for (Part part : parts) {
             checked.add(Objects.requireNonNull(part, "." + line + "(...): a part is null"));
         }
-        return checked;
+        return Collections.unmodifiableSet(checked);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

@@ -2,7 +2,9 @@ package io.github.smartapiauth.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -174,7 +176,7 @@ final class Layout {
     }
 
     private void checkRuleNamesAreUnique() {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Hexagon.Confined confined : hexagon.confined()) {
             if (!names.add(HexagonRules.confinedRuleName(confined.library()))) {
                 throw new IllegalArgumentException(confined.line() + ": a library named '" + confined.library().name()
@@ -261,35 +263,31 @@ final class Layout {
             return false;
         }
         return one.kind() == Kind.DOMAIN || one.kind() == Kind.CONFIGURATION
-                || java.util.Objects.equals(one.name(), other.name());
+                || Objects.equals(one.name(), other.name());
     }
 
     /** What {@code user} may use besides itself, for messages ("the domain, driving ports"). */
     String whatMayBeUsedBy(Region user) {
         List<Region> candidates = new ArrayList<>();
-        candidates.addAll(regions(Kind.DOMAIN).subList(0, 1));
+        candidates.add(regions(Kind.DOMAIN).get(0));
         candidates.addAll(regions(Kind.APPLICATION));
         candidates.addAll(regions(Kind.DRIVING_PORTS));
         candidates.addAll(regions(Kind.DRIVEN_PORTS));
-        candidates.add(simple(Kind.ADAPTER, user.kind() == Kind.ADAPTER ? "\0other" : null, "", ""));
-        candidates.addAll(regions(Kind.CONFIGURATION).subList(0, 1));
+        if (user.kind() != Kind.ADAPTER) {
+            candidates.add(simple(Kind.ADAPTER, null, "", "")); // stands for every adapter: "adapters"
+        }
+        candidates.add(regions(Kind.CONFIGURATION).get(0));
         candidates.addAll(regions(Kind.STANDALONE));
         candidates.addAll(regions(Kind.ALLOWED));
         List<String> labels = new ArrayList<>();
         boolean wholeApplication = false;
         for (Region candidate : candidates) {
-            if (samePart(user, candidate) || !mayUse(user, candidate)) {
+            if (samePart(user, candidate) || !mayUse(user, candidate)
+                    || (wholeApplication && candidate.isApplication())) {
                 continue;
             }
-            if (candidate.kind() == Kind.APPLICATION) {
-                wholeApplication = true;
-            } else if (wholeApplication && candidate.isApplication()) {
-                continue;
-            }
-            labels.add(candidate.kind() == Kind.ADAPTER ? "adapters" : candidate.label());
-        }
-        if (user.kind() == Kind.ADAPTER) {
-            labels.remove("adapters");
+            wholeApplication |= candidate.kind() == Kind.APPLICATION;
+            labels.add(candidate.label());
         }
         return labels.isEmpty() ? "nothing but itself" : "only " + String.join(", ", labels) + " besides itself";
     }
