@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  * but the JDK in domain and application, adapter visibility not checked.
  *
  * <p>A description is immutable: every line returns a new one, so a shared constant cannot be changed by its
- * users. A line that names a package twice replaces the earlier one, except {@code standalone}, {@code allow},
- * {@code confine} and {@code forbid}, which add one each. Lines are checked as they are written (package
+ * users. A line written twice replaces the earlier one, except {@code standalone}, {@code allow},
+ * {@code confine} and {@code forbid}, which add one package or library each. Lines are checked as they are written (package
  * names, patterns); how they fit together (overlapping packages, a library confined to an unknown place) is
  * checked by {@link #rules()}, with a message naming the lines at fault.
  */
