@@ -101,6 +101,7 @@ class TradingDaySoakTest {
         LongAdder tokenCalls = new LongAdder();
         LongAdder platformCalls = new LongAdder();
         List<String> injected = new ArrayList<>();
+        ScriptAftermath aftermath = new ScriptAftermath();
 
         try (World world = new World(clock, vaultDir, SmartApiSandbox.builder().rateLimits(false)
                 .tokenLifetime(TOKEN_LIFETIME).faultDelay(Duration.ofMillis(1500)).workerThreads(32)
@@ -109,6 +110,10 @@ class TradingDaySoakTest {
                      .config(world.config(world.http(Duration.ofSeconds(1), true), renewal()))
                      .clock(clock).sleeper(onTheSandboxClock)
                      .listener(event -> {
+                         if (event instanceof SessionEvent.Refreshed || event instanceof SessionEvent.Opened
+                                 || event instanceof SessionEvent.Restored) {
+                             aftermath.renewed();
+                         }
                          events.computeIfAbsent(event.getClass().getSimpleName(), k -> new LongAdder()).increment();
                          if (event instanceof SessionEvent.RenewalFailed failed) {
                              renewalFailures.add(failed.at() + " " + failed.error().getMessage());
@@ -141,7 +146,7 @@ class TradingDaySoakTest {
                             try {
                                 if (platform) {
                                     platformCalls.increment();
-                                    JsonNode answer = rms.getRms();
+                                    JsonNode answer = aftermath.platformCall(rms::getRms);
                                     if (answer == null || !answer.path("status").asBoolean(false)) {
                                         failures.add(new Failure(clock.instant(), "platform: "
                                                 + (answer == null ? "empty" : answer.path("errorcode").asText())));
@@ -173,10 +178,12 @@ class TradingDaySoakTest {
             while (clock.instant().isBefore(END)) {
                 Thread.sleep(TICK_MILLIS);
                 Instant now = clock.instant();
-                // A batch of faults waits until the previous one was consumed, so that no two batches add up to
-                // more faulty answers in a row than the retry policy has attempts.
-                while (next < script.size() && istTime(now, script.get(next).atIst()) && nonePending(world)) {
+                // An item waits until the previous one has played out (see ScriptAftermath), so that no two items
+                // add up to more faulty answers in a row than one renewal's retries or one call's retry can absorb.
+                while (next < script.size() && istTime(now, script.get(next).atIst())
+                        && aftermath.playedOut(nonePending(world))) {
                     Scripted scripted = script.get(next++);
+                    aftermath.injecting();
                     scripted.action().run();
                     injected.add(scripted.atIst() + " " + scripted.what());
                 }
@@ -356,5 +363,59 @@ class TradingDaySoakTest {
         md.append("Injected (IST): ").append(String.join("; ", injected)).append(".\n");
         outside.stream().limit(20).forEach(f -> md.append("- failed outside the window: ").append(f).append('\n'));
         return md.toString();
+    }
+
+    /**
+     * When a scripted item has played out. Pacing runs in real time (1.05 s between upstream calls,
+     * seven simulated minutes here), so one renewal's retries or one platform call's retry can span the
+     * time of the next item: the 15:00 DELAY and the 16:00 MALFORMED_JSON and EMPTY_BODY once landed on
+     * the three attempts of one refresh, and the 11:20 INVALID_TOKEN once on the retry of the call that
+     * met the 11:10 one. Both are the broker failing a call as many times as the client tries, a
+     * declared failure, not what this soak is about. So the next item waits until the previous one's
+     * faults were all consumed, a renewal succeeded after it was injected, and every platform call
+     * begun before both held (the one that met a fault, and its retry, among them) has returned.
+     */
+    static final class ScriptAftermath {
+
+        private final java.util.concurrent.atomic.AtomicLong renewals = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong callsBegun = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.ConcurrentSkipListSet<Long> callsInFlight =
+                new java.util.concurrent.ConcurrentSkipListSet<>();
+        private long renewalsWhenInjected = -1;
+        private long lastCallToWaitFor = -1;
+
+        void renewed() {
+            renewals.incrementAndGet();
+        }
+
+        <T> T platformCall(java.util.function.Supplier<T> call) {
+            long ticket = callsBegun.incrementAndGet();
+            callsInFlight.add(ticket);
+            try {
+                return call.get();
+            } finally {
+                callsInFlight.remove(ticket);
+            }
+        }
+
+        /** Called by the driver only. */
+        void injecting() {
+            renewalsWhenInjected = renewals.get();
+            lastCallToWaitFor = -1;
+        }
+
+        /** Called by the driver only; true once the previous item (if any) has played out. */
+        boolean playedOut(boolean noFaultPending) {
+            if (renewalsWhenInjected < 0) {
+                return true;
+            }
+            if (lastCallToWaitFor < 0) {
+                if (!noFaultPending || renewals.get() <= renewalsWhenInjected) {
+                    return false;
+                }
+                lastCallToWaitFor = callsBegun.get();
+            }
+            return callsInFlight.isEmpty() || callsInFlight.first() > lastCallToWaitFor;
+        }
     }
 }
