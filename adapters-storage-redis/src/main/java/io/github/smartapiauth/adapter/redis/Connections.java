@@ -42,12 +42,15 @@ final class Connections implements AutoCloseable {
     private final RedisClient client;
     private final String where;
     private final Duration timeout;
-    private StatefulRedisConnection<String, byte[]> commands;
+    /** Written under this object's lock; read without it by Lettuce's I/O thread ({@link #isCommandConnection}). */
+    private volatile StatefulRedisConnection<String, byte[]> commands;
     private StatefulRedisPubSubConnection<String, String> notices;
-    private boolean closed;
+    /** Written under this object's lock; read without it by Lettuce's I/O thread ({@link #closing}). */
+    private volatile boolean closed;
 
-    Connections(RedisURI uri, Duration timeout) {
-        this.where = describe(uri);
+    Connections(RedisLocation location, Duration timeout) {
+        RedisURI uri = location.lettuce();
+        this.where = location.description();
         this.timeout = timeout;
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
@@ -62,11 +65,6 @@ final class Connections implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
-    }
-
-    /** Host, port and database; never the password. */
-    static String describe(RedisURI uri) {
-        return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
     }
 
     String where() {
@@ -156,6 +154,24 @@ final class Connections implements AutoCloseable {
 
     Duration timeout() {
         return timeout;
+    }
+
+    /** Hears every connect and disconnect of this client's connections (Lettuce's I/O thread calls it). */
+    void watch(io.lettuce.core.RedisConnectionStateListener listener) {
+        client.addListener(listener);
+    }
+
+    /** Whether {@link #close} was called: a disconnect from then on is no outage. */
+    boolean closing() {
+        return closed;
+    }
+
+    /**
+     * Whether {@code connection} is the command connection (not the one subscribed to notices). No
+     * lock: Lettuce's I/O thread asks while {@link #call} may hold this object's lock to connect.
+     */
+    boolean isCommandConnection(io.lettuce.core.RedisChannelHandler<?, ?> connection) {
+        return connection != null && connection == commands;
     }
 
     @Override

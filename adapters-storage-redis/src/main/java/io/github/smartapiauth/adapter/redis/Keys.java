@@ -25,6 +25,14 @@ record Keys(String prefix) {
         return prefix + "{" + account.value() + "}:fence";
     }
 
+    /**
+     * The logout tombstone: set when a process logs the account out, it lives until the logged-out
+     * session would have ended, or until a save (an explicit login) removes it.
+     */
+    String tombstone(ClientCode account) {
+        return prefix + "{" + account.value() + "}:logout";
+    }
+
     /** Where a renewal of the account is announced. */
     String renewals(ClientCode account) {
         return prefix + "renewed:" + account.value();

@@ -5,18 +5,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Reads the 32-byte session key: raw bytes, or their base64, in a file or a setting. */
 public final class RedisKeyMaterial {
 
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.complementOf(EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+
     private RedisKeyMaterial() {
     }
 
-    /** A file of exactly 32 bytes, or of the base64 of 32 bytes (surrounding white space ignored). */
+    /**
+     * A file of exactly 32 bytes, or of the base64 of 32 bytes (surrounding white space ignored),
+     * readable by its owner only: the rule of the vault key file, so a file its group or other users
+     * may read (or write) is refused.
+     */
     public static byte[] fromFile(Path file) {
+        refuseUnlessOwnerOnly(file);
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -32,6 +46,74 @@ public final class RedisKeyMaterial {
         } finally {
             Arrays.fill(content, (byte) 0);
         }
+    }
+
+    private static void refuseUnlessOwnerOnly(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read the Redis session key file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+        if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+            throw new ConfigurationException("the Redis key file " + file + " may be read by others ("
+                    + PosixFilePermissions.toString(permissions) + "); make it owner-only (chmod 600) and check"
+                    + " that nobody copied it");
+        }
+    }
+
+    /**
+     * A key ring from a file (owner-only, as {@link #fromFile}): exactly 32 raw bytes (one key), or
+     * one base64 key a line, the current key first, then the older keys that still open values
+     * sealed before a rotation. Blank lines and lines starting with {@code #} are skipped.
+     */
+    public static List<byte[]> ringFromFile(Path file) {
+        refuseUnlessOwnerOnly(file);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read the Redis session key file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+        try {
+            if (content.length == SessionSeal.KEY_LENGTH) {
+                return List.of(content.clone());
+            }
+            return ring(new String(content, StandardCharsets.US_ASCII).split("\\R"), "the key file " + file);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /** A key ring as base64 keys separated by commas or white space, the current key first. */
+    public static List<byte[]> ringFromBase64(String text) {
+        return ring(text.split("[,\\s]+"), "the Redis session key");
+    }
+
+    private static List<byte[]> ring(String[] lines, String what) {
+        List<byte[]> ring = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            byte[] key = fromBase64(line, what + " (key on line " + (i + 1) + ")");
+            if (!ids.add(Base64.getEncoder().encodeToString(SessionSeal.keyIdOf(key)))) {
+                Arrays.fill(key, (byte) 0);
+                throw new ConfigurationException(what + " holds the same key twice (line " + (i + 1) + ")");
+            }
+            ring.add(key);
+        }
+        if (ring.isEmpty()) {
+            throw new ConfigurationException(what + " holds no key; expected the base64 of a 32-byte key"
+                    + " (e.g. head -c 32 /dev/urandom | base64)");
+        }
+        return List.copyOf(ring);
     }
 
     /** The base64 (standard or URL-safe) of 32 bytes. */

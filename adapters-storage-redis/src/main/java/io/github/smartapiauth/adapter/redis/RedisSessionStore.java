@@ -26,13 +26,18 @@ final class RedisSessionStore implements SessionStorePort {
     private final SessionSeal seal;
     private final Clock clock;
     private final String node;
+    private final Duration logoutMemory;
+    private final HeldSessions held;
 
-    RedisSessionStore(Connections redis, Keys keys, SessionSeal seal, Clock clock, String node) {
+    RedisSessionStore(Connections redis, Keys keys, SessionSeal seal, Clock clock, String node,
+                      Duration logoutMemory, HeldSessions held) {
+        this.held = held;
         this.redis = redis;
         this.keys = keys;
         this.seal = seal;
         this.clock = clock;
         this.node = node;
+        this.logoutMemory = logoutMemory;
     }
 
     @Override
@@ -53,6 +58,7 @@ final class RedisSessionStore implements SessionStorePort {
             throw new SessionStoreException("the session stored for " + account + " in Redis belongs to "
                     + session.clientCode() + "; it is left as it is");
         }
+        held.remember(session);
         return Optional.of(session);
     }
 
@@ -64,8 +70,11 @@ final class RedisSessionStore implements SessionStorePort {
         // Redis needs a positive time to live; a session saved after its end vanishes at once.
         long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
         byte[] sealed = seal.seal(session, key);
+        // Held whether or not Redis takes it: this process serves it, and writes it back after a loss.
+        held.remember(session);
         Long written = redis.call("saving the session of " + account, commands -> commands.eval(Scripts.SAVE,
-                ScriptOutputType.INTEGER, new String[] {key, keys.fence(account)}, sealed, text(Long.toString(ttl)),
+                ScriptOutputType.INTEGER, new String[] {key, keys.fence(account), keys.tombstone(account)}, sealed,
+                text(Long.toString(ttl)),
                 text(Long.toString(fence)), text(keys.renewals(account)), text(node)));
         if (written == null || written == 0) {
             throw fencedOut(account, fence, "saved");
@@ -76,12 +85,22 @@ final class RedisSessionStore implements SessionStorePort {
     public void delete(ClientCode account, Lease lease) {
         Objects.requireNonNull(account, "account");
         long fence = Objects.requireNonNull(lease, "lease").fencingToken();
+        held.forget(account);
         Long deleted = redis.call("deleting the session of " + account, commands -> commands.eval(Scripts.DELETE,
-                ScriptOutputType.INTEGER, new String[] {keys.session(account), keys.fence(account)},
-                text(Long.toString(fence))));
+                ScriptOutputType.INTEGER, new String[] {keys.session(account), keys.fence(account),
+                    keys.tombstone(account)}, text(Long.toString(fence)), text(Long.toString(logoutMemory.toMillis())),
+                text(keys.renewals(account)), text(node)));
         if (deleted == null || deleted == 0) {
             throw fencedOut(account, fence, "deleted");
         }
+    }
+
+    /** Whether a process logged the account out and no explicit login saved a session since (the tombstone). */
+    @Override
+    public boolean loggedOut(ClientCode account) {
+        String key = keys.tombstone(Objects.requireNonNull(account, "account"));
+        Long exists = redis.call("reading the logout mark of " + account, commands -> commands.exists(key));
+        return exists != null && exists > 0;
     }
 
     @Override

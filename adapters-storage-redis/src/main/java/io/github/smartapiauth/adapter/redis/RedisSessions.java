@@ -5,12 +5,13 @@ import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.session.Session;
-import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +40,11 @@ public final class RedisSessions implements AutoCloseable {
     /** The default prefix of every key and channel. */
     public static final String DEFAULT_PREFIX = "smartapi-auth:";
 
+    static {
+        // Before any Lettuce class loads: Lettuce's loggers are made when its classes are.
+        RedisLogGuard.install();
+    }
+
     private final Connections redis;
     private final Keys keys;
     private final SessionSeal seal;
@@ -47,21 +53,53 @@ public final class RedisSessions implements AutoCloseable {
     private final ExecutorService dispatcher;
     private final SessionStorePort store;
     private final RedisSessionLease lease;
+    private final OutageWatch outages;
+    private final ExecutorService recovery;
+    /** The URI's password, masked in Lettuce's and Netty's logs while this is open. */
+    private final List<String> secrets;
 
-    private RedisSessions(Builder builder, byte[] key) {
+    private RedisSessions(Builder builder, List<byte[]> key) {
         String node = UUID.randomUUID().toString();
         this.keys = new Keys(builder.prefix);
         this.seal = new SessionSeal(key);
-        this.redis = new Connections(builder.uri, builder.commandTimeout);
+        this.secrets = builder.secrets;
+        secrets.forEach(RedisLogGuard::mask);
+        this.redis = new Connections(builder.location, builder.commandTimeout);
         this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
         this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
-        this.notices = new RenewalNotices(keys, node, dispatcher);
-        this.store = new SubscribingStore(new RedisSessionStore(redis, keys, seal, builder.clock, node));
+        HeldSessions held = new HeldSessions();
+        this.notices = new RenewalNotices(keys, node, dispatcher, held);
+        RedisSessionStore redisStore = new RedisSessionStore(redis, keys, seal, builder.clock, node,
+                builder.logoutMemory, held);
+        this.store = new SubscribingStore(redisStore);
         this.lease = new RedisSessionLease(redis, keys, builder.leaseTime, extender);
+        // Up to a whole lease time: a lease granted before the outage may lapse only then.
+        WriteBack writeBack = new WriteBack(held, redisStore, lease, builder.clock,
+                builder.leaseTime.plus(builder.commandTimeout));
+        this.recovery = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-recovery"));
+        this.outages = new OutageWatch(redis, builder.clock, recovery, writeBack::run);
+        redis.watch(outages);
     }
 
+    /**
+     * Settings for the store at {@code redis}: {@code redis://[:password@]host[:port][/database]}
+     * ({@code rediss://} for TLS), or {@code redis-sentinel://[:password@]host1:26379,host2:26379/master[/database]}
+     * ({@code rediss-sentinel://}) to follow the primary Redis Sentinel names through failovers.
+     *
+     * @throws ConfigurationException when the URI is not one of those; the message never shows its password
+     */
     public static Builder builder(URI redis) {
         return new Builder(redis);
+    }
+
+    /**
+     * The URI as shown in status output and errors: hosts, ports, master and database, never the
+     * password; for configuration checks before anything is built.
+     *
+     * @throws ConfigurationException as {@link #builder}
+     */
+    public static String describe(URI redis) {
+        return RedisLocation.of(Objects.requireNonNull(redis, "redis")).description();
     }
 
     public SessionStorePort store() {
@@ -73,8 +111,9 @@ public final class RedisSessions implements AutoCloseable {
     }
 
     /**
-     * Calls {@code listener} when another process saved a renewed session of an account, soon after
-     * it did (Redis pub/sub), on a thread of the adapter's: the listener should re-read the store.
+     * Calls {@code listener} when another process saved a renewed session of an account or logged it
+     * out, soon after it did (Redis pub/sub), on a thread of the adapter's: the listener should re-read
+     * the store (the core's {@code adoptStoredSession} takes up the session, or obeys the logout).
      * Subscribes with the store's next use (no I/O here). Notices sent while this process was
      * disconnected are lost; the stored session is still there.
      */
@@ -82,15 +121,22 @@ public final class RedisSessions implements AutoCloseable {
         notices.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Calls {@code listener} when the connection to Redis is lost, and when it is back (with the
+     * sessions this process wrote back because Redis had lost them), on a thread of the adapter's.
+     */
+    public void onStoreEvent(Consumer<RedisStoreEvent> listener) {
+        outages.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Where sessions are kept; never the password. */
     public String describe() {
         return store.describe();
     }
 
+    /** Always subscribed: the notices also tell which held sessions another process replaced or logged out. */
     private void subscribe() {
-        if (notices.hasListeners()) {
-            redis.subscribe(keys.allRenewals(), notices);
-        }
+        redis.subscribe(keys.allRenewals(), notices);
     }
 
     /** Closes the connections and wipes this object's copy of the key. Leases still held lapse at their expiry. */
@@ -98,8 +144,10 @@ public final class RedisSessions implements AutoCloseable {
     public void close() {
         extender.shutdownNow();
         dispatcher.shutdownNow();
+        recovery.shutdownNow();
         redis.close();
         seal.close();
+        secrets.forEach(RedisLogGuard::unmask);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -137,6 +185,11 @@ public final class RedisSessions implements AutoCloseable {
         }
 
         @Override
+        public boolean loggedOut(ClientCode account) {
+            return delegate.loggedOut(account);
+        }
+
+        @Override
         public String describe() {
             return delegate.describe();
         }
@@ -144,43 +197,63 @@ public final class RedisSessions implements AutoCloseable {
 
     /** Where Redis is, the key, and the timings. */
     public static final class Builder {
-        private final RedisURI uri;
-        private byte[] key;
+        private final RedisLocation location;
+        /** The ring: the current key first. */
+        private List<byte[]> key;
         private String prefix = DEFAULT_PREFIX;
         private Duration leaseTime = Duration.ofSeconds(30);
         private Duration commandTimeout = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
+        private Duration logoutMemory = Duration.ofHours(24);
+        private final List<String> secrets = new ArrayList<>();
 
         private Builder(URI redis) {
             Objects.requireNonNull(redis, "the Redis URI is required");
-            try {
-                this.uri = RedisURI.create(redis);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("not a Redis URI (redis://[:password@]host[:port][/database] or"
-                        + " rediss://...): " + redactedUri(redis));
-            }
-        }
-
-        private static String redactedUri(URI uri) {
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            RedisLogGuard.install();
+            this.location = RedisLocation.of(redis);
+            secrets.addAll(location.secrets());
         }
 
         /** The 32-byte key that seals sessions; every process sharing the store needs the same one. */
         public Builder key(byte[] key) {
-            if (key == null || key.length != SessionSeal.KEY_LENGTH) {
-                throw new ConfigurationException("the Redis session key must be 32 bytes");
+            return keyRing(List.of(key == null ? new byte[0] : key));
+        }
+
+        /**
+         * A key ring: the first key seals; every key opens values it sealed. To rotate, see
+         * {@code docs/redis-format.md}: add the new key after the current one on every process, then
+         * put it first, then drop the old one once every value was saved again.
+         */
+        public Builder keyRing(List<byte[]> ring) {
+            if (ring == null || ring.isEmpty()) {
+                throw new ConfigurationException("the Redis key ring needs at least one 32-byte key");
             }
-            this.key = key.clone();
+            List<byte[]> copies = new ArrayList<>();
+            for (byte[] one : ring) {
+                if (one == null || one.length != SessionSeal.KEY_LENGTH) {
+                    throw new ConfigurationException("the Redis session key must be 32 bytes");
+                }
+                copies.add(one.clone());
+            }
+            wipe();
+            this.key = copies;
             return this;
         }
 
-        /** The key from a file of 32 bytes or of their base64. */
+        /** The key (or key ring, one base64 key a line, current first) from an owner-only file. */
         public Builder keyFile(Path file) {
-            byte[] read = RedisKeyMaterial.fromFile(file);
+            List<byte[]> read = RedisKeyMaterial.ringFromFile(file);
             try {
-                return key(read);
+                return keyRing(read);
             } finally {
-                Arrays.fill(read, (byte) 0);
+                read.forEach(one -> Arrays.fill(one, (byte) 0));
+            }
+        }
+
+        private void wipe() {
+            if (key != null) {
+                key.forEach(one -> Arrays.fill(one, (byte) 0));
+                key = null;
             }
         }
 
@@ -211,6 +284,19 @@ public final class RedisSessions implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a logout is remembered (the tombstone lives) when no session was stored at the
+         * logout; otherwise it lives as long as the stored session would have. One day by default,
+         * longer than any SmartAPI session.
+         */
+        public Builder logoutMemory(Duration memory) {
+            if (memory.toMillis() < 1) {
+                throw new IllegalArgumentException("the logout memory must be at least 1 ms");
+            }
+            this.logoutMemory = memory;
+            return this;
+        }
+
         /** The clock that dates sessions' time to live in Redis. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -223,9 +309,10 @@ public final class RedisSessions implements AutoCloseable {
             }
             try {
                 return new RedisSessions(this, key);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
             } finally {
-                Arrays.fill(key, (byte) 0);
-                key = null;
+                wipe();
             }
         }
     }

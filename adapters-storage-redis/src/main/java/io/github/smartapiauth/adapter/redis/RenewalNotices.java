@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives the notices other processes publish when they save a renewed session, and tells this
- * process's listeners which account was renewed, on a thread of its own (never Lettuce's I/O
- * thread). A process's own notices are not passed on.
+ * Receives the notices other processes publish when they save a renewed session or log an account
+ * out, and tells this process's listeners which account changed, on a thread of its own (never
+ * Lettuce's I/O thread). A process's own notices are not passed on.
  */
 final class RenewalNotices extends RedisPubSubAdapter<String, String> {
 
@@ -22,8 +22,10 @@ final class RenewalNotices extends RedisPubSubAdapter<String, String> {
     private final String node;
     private final Executor dispatcher;
     private final List<Consumer<ClientCode>> listeners = new CopyOnWriteArrayList<>();
+    private final HeldSessions held;
 
-    RenewalNotices(Keys keys, String node, Executor dispatcher) {
+    RenewalNotices(Keys keys, String node, Executor dispatcher, HeldSessions held) {
+        this.held = held;
         this.keys = keys;
         this.node = node;
         this.dispatcher = dispatcher;
@@ -33,16 +35,16 @@ final class RenewalNotices extends RedisPubSubAdapter<String, String> {
         listeners.add(listener);
     }
 
-    boolean hasListeners() {
-        return !listeners.isEmpty();
-    }
-
     @Override
     public void message(String pattern, String channel, String message) {
         if (node.equals(message)) {
             return;
         }
-        keys.accountOf(channel).ifPresent(account -> dispatcher.execute(() -> tell(account)));
+        keys.accountOf(channel).ifPresent(account -> {
+            // Another process changed the stored session: what this one held is no longer the one to write back.
+            held.forget(account);
+            dispatcher.execute(() -> tell(account));
+        });
     }
 
     private void tell(ClientCode account) {

@@ -7,18 +7,20 @@ package io.github.smartapiauth.adapter.redis;
 final class Scripts {
 
     /**
-     * Grants the lease when nobody holds it, and returns the grant's fencing token (0 when held).
-     * A missing counter (a new account, or a Redis that lost its data in a restart) starts at the
-     * server's time in microseconds, so tokens keep growing across a restart that loses data.
+     * Grants the lease when nobody holds it, and returns the grant's fencing token (0 when held):
+     * the greater of the last token plus one and the server's time in microseconds. The time part
+     * keeps tokens growing where the counter went back: a restart that lost the data, or a failover
+     * to a replica that had not received the last increments (docs/redis-format.md).
      * KEYS: lease, fence. ARGV: owner id, lease time in ms.
      */
     static final String ACQUIRE = String.join("\n",
             "if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end",
-            "if redis.call('EXISTS', KEYS[2]) == 0 then",
-            "  local t = redis.call('TIME')",
-            "  redis.call('SET', KEYS[2], string.format('%d', tonumber(t[1]) * 1000000 + tonumber(t[2])))",
-            "end",
-            "return redis.call('INCR', KEYS[2])");
+            "local t = redis.call('TIME')",
+            "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])",
+            "local token = tonumber(redis.call('GET', KEYS[2]) or '0') + 1",
+            "if now > token then token = now end",
+            "redis.call('SET', KEYS[2], string.format('%d', token))",
+            "return token");
 
     /** Deletes the lease only when this owner still holds it. KEYS: lease. ARGV: owner id. */
     static final String RELEASE = String.join("\n",
@@ -31,21 +33,32 @@ final class Scripts {
             "return 0");
 
     /**
-     * Writes the sealed session with its time to live and announces it, unless the writer's
-     * fencing token (of the lease the write is made under) is no longer the latest grant.
-     * Returns 1 when written, 0 when fenced out. KEYS: session, fence. ARGV: sealed bytes, time to
-     * live in ms, fencing token, channel, message.
+     * Writes the sealed session with its time to live, lifts a logout tombstone (only an explicit
+     * login saves while one is in force) and announces it, unless the writer's fencing token (of the
+     * lease the write is made under) is no longer the latest grant. Returns 1 when written, 0 when
+     * fenced out. KEYS: session, fence, tombstone. ARGV: sealed bytes, time to live in ms, fencing
+     * token, channel, message.
      */
     static final String SAVE = String.join("\n",
             "if redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end",
             "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])",
+            "redis.call('DEL', KEYS[3])",
             "redis.call('PUBLISH', ARGV[4], ARGV[5])",
             "return 1");
 
-    /** Deletes the session under the same fence check as {@link #SAVE}. KEYS: session, fence. ARGV: fencing token. */
+    /**
+     * Logs the account out everywhere under the same fence check as {@link #SAVE}: deletes the
+     * session, leaves a tombstone that lives as long as the session would have (or the given time
+     * when none is stored), and announces it. KEYS: session, fence, tombstone. ARGV: fencing token,
+     * tombstone time in ms when no session is stored, channel, message.
+     */
     static final String DELETE = String.join("\n",
             "if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end",
+            "local ttl = redis.call('PTTL', KEYS[1])",
+            "if ttl <= 0 then ttl = tonumber(ARGV[2]) end",
+            "redis.call('SET', KEYS[3], ARGV[4], 'PX', ttl)",
             "redis.call('DEL', KEYS[1])",
+            "redis.call('PUBLISH', ARGV[3], ARGV[4])",
             "return 1");
 
     private Scripts() {

@@ -7,7 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -30,16 +32,34 @@ final class SessionSeal implements AutoCloseable {
     static final int TAG_BITS = 128;
     static final int HEADER_LENGTH = MAGIC.length + 2 + KEY_ID_LENGTH + NONCE_LENGTH;
 
-    private final byte[] key;
-    private final byte[] keyId;
+    /** The ring: the current key first (it seals), then older keys (they only open). */
+    private final List<byte[]> keys;
+    private final List<byte[]> keyIds;
     private final SecureRandom random = new SecureRandom();
 
     SessionSeal(byte[] key) {
-        if (key.length != KEY_LENGTH) {
-            throw new IllegalArgumentException("the Redis session key must be 32 bytes, not " + key.length);
+        this(List.of(key));
+    }
+
+    SessionSeal(List<byte[]> ring) {
+        if (ring.isEmpty()) {
+            throw new IllegalArgumentException("the Redis key ring is empty");
         }
-        this.key = key.clone();
-        this.keyId = keyIdOf(this.key);
+        List<byte[]> copies = new ArrayList<>();
+        List<byte[]> ids = new ArrayList<>();
+        for (byte[] key : ring) {
+            if (key.length != KEY_LENGTH) {
+                throw new IllegalArgumentException("the Redis session key must be 32 bytes, not " + key.length);
+            }
+            byte[] id = keyIdOf(key);
+            if (ids.stream().anyMatch(known -> Arrays.equals(known, id))) {
+                throw new IllegalArgumentException("the Redis key ring holds the same key twice");
+            }
+            copies.add(key.clone());
+            ids.add(id);
+        }
+        this.keys = List.copyOf(copies);
+        this.keyIds = List.copyOf(ids);
     }
 
     /** The first 8 bytes of SHA-256("smartapi-auth redis key id v1" || key): tells a wrong key from tampering. */
@@ -57,10 +77,10 @@ final class SessionSeal implements AutoCloseable {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
         byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(MAGIC).put((byte) VERSION).put((byte) AES_256_GCM)
-                .put(keyId).put(nonce).array();
+                .put(keyIds.get(0)).put(nonce).array();
         byte[] plaintext = SessionRecord.encode(session);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
+            Cipher cipher = cipher(keys.get(0), Cipher.ENCRYPT_MODE, nonce);
             cipher.updateAAD(header);
             cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -84,14 +104,21 @@ final class SessionSeal implements AutoCloseable {
                     + " with AES-256-GCM");
         }
         int keyIdAt = MAGIC.length + 2;
-        if (!MessageDigest.isEqual(Arrays.copyOfRange(value, keyIdAt, keyIdAt + KEY_ID_LENGTH), keyId)) {
-            throw new SealException("it was sealed with another key (its key id differs from this key's);"
-                    + " every process sharing the Redis store needs the same key");
+        byte[] valueKeyId = Arrays.copyOfRange(value, keyIdAt, keyIdAt + KEY_ID_LENGTH);
+        byte[] key = null;
+        for (int i = 0; i < keys.size() && key == null; i++) {
+            if (MessageDigest.isEqual(valueKeyId, keyIds.get(i))) {
+                key = keys.get(i);
+            }
+        }
+        if (key == null) {
+            throw new SealException("it was sealed with another key: its key id matches none of this process's keys"
+                    + " (its key ring); every process sharing the Redis store needs the key that sealed it");
         }
         byte[] nonce = Arrays.copyOfRange(value, keyIdAt + KEY_ID_LENGTH, HEADER_LENGTH);
         byte[] plaintext = null;
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce);
+            Cipher cipher = cipher(key, Cipher.DECRYPT_MODE, nonce);
             cipher.updateAAD(value, 0, HEADER_LENGTH);
             cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
             plaintext = cipher.doFinal(value, HEADER_LENGTH, value.length - HEADER_LENGTH);
@@ -109,16 +136,16 @@ final class SessionSeal implements AutoCloseable {
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
+    private static Cipher cipher(byte[] key, int mode, byte[] nonce) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         return cipher;
     }
 
-    /** Wipes this object's copy of the key. */
+    /** Wipes this object's copies of the keys. */
     @Override
     public void close() {
-        Arrays.fill(key, (byte) 0);
+        keys.forEach(key -> Arrays.fill(key, (byte) 0));
     }
 
     /** Why a stored value could not be opened; never carries a secret. */

@@ -43,6 +43,19 @@ class FencingTest {
     }
 
     @Test
+    void aFenceThatLostItsLastIncrementsStillGrantsAboveEveryTokenHandedOut() throws Exception {
+        long handedOut;
+        try (Lease before = first.lease().acquire(A, LONG)) {
+            handedOut = before.fencingToken();
+        }
+        // A failover to a replica that missed the last increments: the counter went back.
+        REDIS.server().command("SET", keys.fence(A), Long.toString(handedOut - 1000));
+        try (Lease after = second.lease().acquire(A, LONG)) {
+            assertThat(after.fencingToken()).isGreaterThan(handedOut);
+        }
+    }
+
+    @Test
     void aRenewerThatStalledPastItsLeaseCannotReplaceTheNewerSession() throws Exception {
         try (Lease stalled = first.lease().acquire(A, LONG)) {
             // The stalled holder stops extending its lease, which lapses.

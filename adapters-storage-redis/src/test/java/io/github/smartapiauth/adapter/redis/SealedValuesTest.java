@@ -111,6 +111,9 @@ class SealedValuesTest {
     void theKeyComesAsRawBytesOrBase64InAFileOrAsBase64(@TempDir Path dir) throws Exception {
         Path raw = Files.write(dir.resolve("raw.key"), TestRedis.KEY);
         Path text = Files.writeString(dir.resolve("b64.key"), Base64.getEncoder().encodeToString(TestRedis.KEY) + "\n");
+        for (Path file : new Path[] {raw, text}) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
         assertThat(RedisKeyMaterial.fromFile(raw)).isEqualTo(TestRedis.KEY);
         assertThat(RedisKeyMaterial.fromFile(text)).isEqualTo(TestRedis.KEY);
         assertThat(RedisKeyMaterial.fromBase64(RedisKeyMaterial.generateBase64())).hasSize(32);

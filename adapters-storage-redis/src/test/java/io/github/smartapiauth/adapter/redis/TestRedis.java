@@ -34,6 +34,24 @@ final class TestRedis {
         }
     }
 
+    /** The stored session, as soon as the adapter has reconnected after an outage or failover. */
+    static io.github.smartapiauth.domain.session.Session awaitLoad(RedisSessions sessions,
+            io.github.smartapiauth.domain.credential.ClientCode account) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                java.util.Optional<io.github.smartapiauth.domain.session.Session> loaded = sessions.store().load(account);
+                if (loaded.isPresent() || attempt > 200) {
+                    return loaded.orElseThrow();
+                }
+            } catch (io.github.smartapiauth.domain.error.SessionStoreException notYet) {
+                if (attempt > 200) {
+                    throw notYet;
+                }
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Saves as the core does: under a lease of the same {@code RedisSessions}, taken for this write. */
     static void save(RedisSessions sessions, io.github.smartapiauth.domain.session.Session session) {
         try (io.github.smartapiauth.application.port.out.SessionLeasePort.Lease lease =

@@ -53,6 +53,18 @@ final class AccountStateCell {
         state = removed;
     }
 
+    /**
+     * A logout another process announced: as {@link #logOut()}, unless the account is logged out
+     * already or was removed. Says whether it logged out.
+     */
+    synchronized boolean logOutAsElsewhere() {
+        if (state.loggedOut() || state.removedBecause().isPresent()) {
+            return false;
+        }
+        logOut();
+        return true;
+    }
+
     /** Forgets the session and opens a new epoch; returns the state before, with the new epoch. */
     synchronized Observed logOut() {
         AccountState before = state;

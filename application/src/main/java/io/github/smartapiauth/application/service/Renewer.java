@@ -57,6 +57,9 @@ final class Renewer {
         }
         try (Lease lease = acquireLease(events)) {
             Instant now = context.clock().instant();
+            if (reason != RenewalReason.LOGIN && loggedOutElsewhere()) {
+                throw new LoggedOutElsewhere();
+            }
             StoreRead stored = readStore(events);
             if (stored.session().filter(s -> adoptable(reason, s, known, now)).isPresent()) {
                 Session adopted = stored.session().get();
@@ -198,6 +201,30 @@ final class Renewer {
                     + " tokens' lifetime; automatic renewal stops until the next explicit login");
         }
         return expiry;
+    }
+
+    /**
+     * A logout another process announced through a shared store. Unreadable counts as none, so trading
+     * goes on; the read of the session that follows reports the store's failure.
+     */
+    private boolean loggedOutElsewhere() {
+        try {
+            return context.store().loggedOut(account);
+        } catch (SessionStoreException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Thrown under the lease when the shared store says another process logged the account out: the
+     * renewal ends without a broker call and the account is logged out here too.
+     */
+    static final class LoggedOutElsewhere extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LoggedOutElsewhere() {
+            super("logged out by another process sharing the session store", null, false, false);
+        }
     }
 
     private StoreRead readStore(List<SessionEvent> events) {

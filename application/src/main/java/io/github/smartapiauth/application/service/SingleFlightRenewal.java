@@ -253,6 +253,12 @@ final class SingleFlightRenewal {
                 throw cell.read().removedBecause().orElseGet(this::loggedOut);
             }
             return renewed;
+        } catch (Renewer.LoggedOutElsewhere elsewhere) {
+            // As a logout here: the session is forgotten, no renewal in flight publishes, no automatic login.
+            if (cell.logOutAsElsewhere()) {
+                happened.add(new SessionEvent.LoggedOut(account, core.clock().instant(), false));
+            }
+            throw loggedOut();
         } catch (SmartApiAuthException failure) {
             if (keys.get().generation() != renewingWith.generation()) {
                 // The old credentials' failure says nothing about the new ones: no block, no retry pause.

@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * Takes up the stored session when another process saved a newer, valid one (a shared store's
  * renewal notice). Needs neither the broker nor the lease; skipped while a renewal runs here, since
- * that renewal re-reads the store under the lease itself.
+ * that renewal re-reads the store under the lease itself. When the store says another process logged
+ * the account out, logs it out here too, whether a renewal runs or not.
  */
 final class StoredSessionAdoption {
 
@@ -28,8 +29,20 @@ final class StoredSessionAdoption {
         this.events = events;
     }
 
+    /**
+     * Takes up the stored session, or, when the shared store says another process logged the account
+     * out, logs it out here too (forgets the session, no automatic login until an explicit one).
+     */
     boolean adoptUnless(boolean renewalRunning) {
         AccountState seen = cell.read();
+        if (!seen.loggedOut() && seen.removedBecause().isEmpty() && loggedOutElsewhere()) {
+            // Whether a renewal runs or not: the logout wins, as a logout here would.
+            if (!cell.logOutAsElsewhere()) {
+                return false;
+            }
+            events.publish(new SessionEvent.LoggedOut(account, core.clock().instant(), false));
+            return true;
+        }
         if (renewalRunning || seen.session() == null || !(seen.gate() instanceof Open)) {
             return false;
         }
@@ -61,5 +74,14 @@ final class StoredSessionAdoption {
             events.publish(new SessionEvent.Restored(account, now, stored.expiresAt()));
         }
         return adopted[0];
+    }
+
+    /** The shared store's logout mark; unreadable counts as none (the read that follows reports it). */
+    private boolean loggedOutElsewhere() {
+        try {
+            return core.store().loggedOut(account);
+        } catch (SessionStoreException unreadable) {
+            return false;
+        }
     }
 }

@@ -21,6 +21,8 @@ public final class InMemoryStore implements SessionStorePort {
     private final InMemorySessionStore sessions = new InMemorySessionStore();
     private final AtomicInteger saves = new AtomicInteger();
     private volatile boolean unreadable;
+    /** Accounts another process logged out (a shared store's tombstone); a save lifts the mark. */
+    private final java.util.Set<ClientCode> loggedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<Session> load(ClientCode account) {
@@ -34,6 +36,24 @@ public final class InMemoryStore implements SessionStorePort {
     public void save(Session session, SessionLeasePort.Lease lease) {
         saves.incrementAndGet();
         sessions.save(session, lease);
+        loggedOut.remove(session.clientCode());
+    }
+
+    @Override
+    public boolean loggedOut(ClientCode account) {
+        if (unreadable) {
+            throw new SessionStoreException("cannot open the test store: it was made unreadable on purpose");
+        }
+        return loggedOut.contains(account);
+    }
+
+    /**
+     * Logs the account out as another process sharing the store would: deletes its session under a
+     * lease of {@code leases} and leaves the mark a shared store keeps until the next save.
+     */
+    public void logOutFromElsewhere(ClientCode account, SessionLeasePort leases) {
+        deleteFromElsewhere(account, leases);
+        loggedOut.add(account);
     }
 
     @Override

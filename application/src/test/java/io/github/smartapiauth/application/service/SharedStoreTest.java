@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.smartapiauth.application.fake.CoreFixture;
 import io.github.smartapiauth.application.port.in.AccountCommand;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.domain.error.SessionExpiredException;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import io.github.smartapiauth.domain.event.SessionEvent;
 import io.github.smartapiauth.domain.session.Session;
@@ -98,6 +99,68 @@ class SharedStoreTest {
 
             assertThat(core.adoptStoredSession(ACCOUNT)).isFalse();
             assertThatThrownBy(() -> core.accessToken(ACCOUNT)).hasMessageContaining("logged out");
+        }
+    }
+
+    @Nested
+    class ALogoutAnnouncedByAnotherProcess {
+
+        private final SessionService core = fixture.core();
+
+        @Test
+        void dropsTheSessionAndStopsAutomaticLoginsAsALocalLogoutDoes() {
+            core.validSession(ACCOUNT);
+            fixture.store.logOutFromElsewhere(ACCOUNT, fixture.lease);
+            int renewals = fixture.broker.upstreamRenewals();
+
+            assertThat(core.adoptStoredSession(ACCOUNT)).as("the session in memory was dropped").isTrue();
+
+            assertThatThrownBy(() -> core.accessToken(ACCOUNT)).isInstanceOf(SessionExpiredException.class)
+                    .hasMessageContaining("logged out");
+            fixture.clock.advance(Duration.ofHours(3));
+            assertThatThrownBy(() -> core.accessToken(ACCOUNT)).hasMessageContaining("logged out");
+            assertThat(fixture.broker.upstreamRenewals()).as("no automatic login").isEqualTo(renewals);
+            assertThat(fixture.events.of(SessionEvent.LoggedOut.class)).singleElement()
+                    .satisfies(event -> assertThat(event.serverConfirmed()).isFalse());
+            assertThat(core.status(ACCOUNT).toString()).contains("logged out");
+        }
+
+        @Test
+        void aProcessThatMissedTheNoticeLearnsOfTheLogoutWhenItNextRenewsAndDoesNotLogIn() {
+            core.validSession(ACCOUNT);
+            fixture.store.logOutFromElsewhere(ACCOUNT, fixture.lease);
+            int renewals = fixture.broker.upstreamRenewals();
+            fixture.clock.advance(Duration.ofHours(20));
+
+            assertThatThrownBy(() -> core.accessToken(ACCOUNT)).isInstanceOf(SessionExpiredException.class)
+                    .hasMessageContaining("logged out");
+            assertThatThrownBy(() -> core.accessToken(ACCOUNT)).hasMessageContaining("logged out");
+            assertThat(fixture.broker.upstreamRenewals()).isEqualTo(renewals);
+            assertThat(fixture.store.saves()).isEqualTo(1);
+            assertThat(fixture.events.of(SessionEvent.LoggedOut.class)).hasSize(1);
+        }
+
+        @Test
+        void aTokenTheBrokerRefusedAfterTheLogoutIsNotRenewedEither() {
+            AccessToken revoked = core.accessToken(ACCOUNT);
+            fixture.store.logOutFromElsewhere(ACCOUNT, fixture.lease);
+            core.reportRejected(new io.github.smartapiauth.application.port.in.RejectedTokenReport(ACCOUNT, revoked));
+
+            assertThatThrownBy(() -> core.accessToken(ACCOUNT)).hasMessageContaining("logged out");
+            assertThat(fixture.broker.upstreamRenewals()).isEqualTo(1);
+        }
+
+        @Test
+        void anExplicitLoginOpensTheSessionAgainAndLiftsTheMarkForEveryProcess() {
+            core.validSession(ACCOUNT);
+            fixture.store.logOutFromElsewhere(ACCOUNT, fixture.lease);
+            core.adoptStoredSession(ACCOUNT);
+
+            Session reopened = core.open(AccountCommand.of(ACCOUNT));
+
+            assertThat(core.accessToken(ACCOUNT)).isEqualTo(reopened.tokens().accessToken());
+            assertThat(fixture.store.loggedOut(ACCOUNT)).isFalse();
+            assertThat(fixture.store.peek(ACCOUNT)).isPresent();
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.smartapiauth.bootstrap.config;
 
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.redis.RedisKeyMaterial;
+import io.github.smartapiauth.adapter.redis.RedisSessions;
 import io.github.smartapiauth.adapter.storage.Argon2idParameters;
 import io.github.smartapiauth.adapter.totp.LoadedTotpKey;
 import io.github.smartapiauth.adapter.totp.TotpKey;
@@ -174,11 +175,13 @@ public final class ConfigReader {
         if (kind.equals("memory")) {
             return new SmartApiAuthConfig.MemoryStore();
         }
-        if (kind.startsWith("redis://") || kind.startsWith("rediss://")) {
+        if (kind.startsWith("redis://") || kind.startsWith("rediss://") || kind.startsWith("redis-sentinel://")
+                || kind.startsWith("rediss-sentinel://")) {
             return redisStore();
         }
         if (!kind.equals("vault")) {
-            throw invalid(Setting.STORE, "is neither vault nor memory, nor a redis:// or rediss:// URI");
+            throw invalid(Setting.STORE, "is neither vault nor memory, nor a redis://, rediss://, redis-sentinel:// or"
+                    + " rediss-sentinel:// URI");
         }
         Path directory = parse(Setting.VAULT_DIR, ConfigReader::expandHome);
         Optional<Setting> key = chosen(List.of(Setting.VAULT_PASSPHRASE, Setting.VAULT_KEY_FILE), "vault key");
@@ -199,9 +202,8 @@ public final class ConfigReader {
                 // e's message quotes the whole URI, password included: only the reason goes on.
                 throw new IllegalArgumentException("it is not a valid URI (" + e.getReason() + ")");
             }
-            if (parsed.getHost() == null) {
-                throw new IllegalArgumentException("the Redis URI names no host");
-            }
+            // Checks hosts (or sentinels), master and database; its messages never show the password.
+            RedisSessions.describe(parsed);
             return parsed;
         });
         boolean file = sources.isSet(Setting.REDIS_KEY_FILE);
@@ -211,16 +213,13 @@ public final class ConfigReader {
                     + Setting.REDIS_KEY_FILE.variable() + " and " + Setting.REDIS_KEY.variable() + " (every process"
                     + " sharing the store uses the same key; make one with: head -c 32 /dev/urandom | base64)");
         }
-        if (file) {
-            sources.get(Setting.REDIS_KEY_FILE).flatMap(value -> SecretFiles.warningFor(expandHome(value.text()),
-                    "the Redis key file")).ifPresent(warnings::add);
-        }
-        byte[] key = file ? parse(Setting.REDIS_KEY_FILE, text -> RedisKeyMaterial.fromFile(expandHome(text)))
-                : parse(Setting.REDIS_KEY, RedisKeyMaterial::fromBase64);
+        // The Redis key file, like the vault key file, is refused (not warned about) when others may read it.
+        List<byte[]> ring = file ? parse(Setting.REDIS_KEY_FILE, text -> RedisKeyMaterial.ringFromFile(expandHome(text)))
+                : parse(Setting.REDIS_KEY, RedisKeyMaterial::ringFromBase64);
         try {
-            return new SmartApiAuthConfig.RedisStore(uri, key);
+            return new SmartApiAuthConfig.RedisStore(uri, ring.get(0), ring.subList(1, ring.size()));
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            ring.forEach(key -> java.util.Arrays.fill(key, (byte) 0));
         }
     }
 

@@ -60,15 +60,25 @@ public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, Rene
      * Shared through Redis by every process that uses the same {@code uri} and key: one session per
      * account, renewed by one process at a time.
      *
-     * @param uri {@code redis://[:password@]host[:port][/database]} or {@code rediss://...}; may hold a password
+     * @param uri {@code redis://[:password@]host[:port][/database]} or {@code rediss://...}, or through Redis
+     *     Sentinel {@code redis-sentinel://[:password@]host1:26379,host2:26379/master[/database]} (or
+     *     {@code rediss-sentinel://}); may hold a password
      * @param key the 32-byte key that seals sessions before they reach Redis
+     * @param olderKeys keys of earlier rotations, which still open values they sealed (none by default)
      */
-    public record RedisStore(URI uri, byte[] key) implements Store {
+    public record RedisStore(URI uri, byte[] key, List<byte[]> olderKeys) implements Store {
 
         public RedisStore {
             Objects.requireNonNull(uri, "uri is required");
             Objects.requireNonNull(key, "key is required");
+            Objects.requireNonNull(olderKeys, "olderKeys is required (List.of() when none)");
             key = key.clone();
+            olderKeys = olderKeys.stream().map(byte[]::clone).toList();
+        }
+
+        /** A store with one key and no older ones. */
+        public RedisStore(URI uri, byte[] key) {
+            this(uri, key, List.of());
         }
 
         @Override
@@ -77,9 +87,24 @@ public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, Rene
         }
 
         @Override
+        public List<byte[]> olderKeys() {
+            return olderKeys.stream().map(byte[]::clone).toList();
+        }
+
+        /** The key ring: the current key first, then the older ones. */
+        public List<byte[]> keyRing() {
+            List<byte[]> ring = new java.util.ArrayList<>();
+            ring.add(key());
+            ring.addAll(olderKeys());
+            return ring;
+        }
+
+        @Override
         public boolean equals(Object other) {
             return other instanceof RedisStore that && uri.equals(that.uri)
-                    && java.security.MessageDigest.isEqual(key, that.key);
+                    && java.security.MessageDigest.isEqual(key, that.key) && olderKeys.size() == that.olderKeys.size()
+                    && java.util.stream.IntStream.range(0, olderKeys.size()).allMatch(
+                            i -> java.security.MessageDigest.isEqual(olderKeys.get(i), that.olderKeys.get(i)));
         }
 
         @Override
@@ -89,8 +114,8 @@ public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, Rene
 
         @Override
         public String toString() {
-            return "RedisStore[" + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                    + ", key set]";
+            return "RedisStore[" + io.github.smartapiauth.adapter.redis.RedisSessions.describe(uri)
+                    + ", key set" + (olderKeys.isEmpty() ? "" : ", " + olderKeys.size() + " older key(s)") + "]";
         }
     }
 

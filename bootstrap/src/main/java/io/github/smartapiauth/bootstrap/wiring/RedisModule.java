@@ -33,7 +33,7 @@ public final class RedisModule extends AbstractModule {
     @Provides
     @Singleton
     RedisSessions sessions(@Internal Clock clock, OwnedResources owned) {
-        return owned.register(RedisSessions.builder(redis.uri()).key(redis.key()).clock(clock).build());
+        return owned.register(RedisSessions.builder(redis.uri()).keyRing(redis.keyRing()).clock(clock).build());
     }
 
     @Provides
@@ -46,7 +46,7 @@ public final class RedisModule extends AbstractModule {
         return sessions.lease();
     }
 
-    /** Hands each renewal another process announces to the core, which re-reads the store. */
+    /** Hands each renewal or logout another process announces to the core, which re-reads the store. */
     static final class RenewalNoticesToCore {
 
         @Inject

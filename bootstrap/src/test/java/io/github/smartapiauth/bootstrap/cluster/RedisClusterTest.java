@@ -41,13 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RedisClusterTest {
 
-    private static final SandboxAccount ACCOUNT = SandboxAccount.of("cluster-test-key-77", "R1234567", "2468",
+    static final SandboxAccount ACCOUNT = SandboxAccount.of("cluster-test-key-77", "R1234567", "2468",
             "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ");
-    private static final ClientCode CLIENT = ClientCode.of(ACCOUNT.clientCode());
+    static final ClientCode CLIENT = ClientCode.of(ACCOUNT.clientCode());
     /** 5 s into a TOTP step, so a login never waits for the next step on a clock that stands still. */
-    private static final Instant T0 = Instant.parse("2026-11-24T04:00:05Z");
-    private static final Duration LIFETIME = Duration.ofHours(2);
-    private static final Duration STEP = Duration.ofSeconds(30);
+    static final Instant T0 = Instant.parse("2026-11-24T04:00:05Z");
+    static final Duration LIFETIME = Duration.ofHours(2);
+    static final Duration STEP = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -144,7 +144,7 @@ class RedisClusterTest {
         return sandbox.calls(Route.LOGIN) + sandbox.calls(Route.GENERATE_TOKENS);
     }
 
-    private static Instant alignedToStep(Instant instant) {
+    static Instant alignedToStep(Instant instant) {
         long seconds = instant.getEpochSecond();
         return Instant.ofEpochSecond(seconds - Math.floorMod(seconds, 30) + 30 + 5);
     }
@@ -186,7 +186,7 @@ class RedisClusterTest {
     }
 
     /** A child JVM running {@link ClusterNode}, talked to line by line. */
-    private static final class Node implements AutoCloseable {
+    static final class Node implements AutoCloseable {
         final int index;
         private final Process process;
         private final BufferedReader out;

@@ -227,6 +227,7 @@ class ConfigReaderTest {
         java.util.Arrays.fill(key, (byte) 5);
         String base64 = java.util.Base64.getEncoder().encodeToString(key);
         Path keyFile = Files.writeString(dir.resolve("redis.key"), base64 + "\n");
+        Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         env.put("SMARTAPI_STORE", "redis://:s3cretpw@redis.internal:6380/2");
         env.put("SMARTAPI_REDIS_KEY_FILE", keyFile.toString());
 
@@ -239,6 +240,29 @@ class ConfigReaderTest {
         env.remove("SMARTAPI_REDIS_KEY_FILE");
         env.put("SMARTAPI_REDIS_KEY", base64);
         assertThat(((SmartApiAuthConfig.RedisStore) read().store()).key()).isEqualTo(key);
+    }
+
+    @Test
+    void aRedisKeyRingComesFromTheKeyFileOrTheSettingWithTheCurrentKeyFirst() throws IOException {
+        byte[] current = new byte[32];
+        byte[] older = new byte[32];
+        java.util.Arrays.fill(current, (byte) 1);
+        java.util.Arrays.fill(older, (byte) 2);
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        Path ring = Files.writeString(dir.resolve("ring.key"), base64.encodeToString(current) + "\n"
+                + base64.encodeToString(older) + "\n");
+        Files.setPosixFilePermissions(ring, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        env.put("SMARTAPI_STORE", "redis://redis.internal:6380");
+        env.put("SMARTAPI_REDIS_KEY_FILE", ring.toString());
+
+        SmartApiAuthConfig.RedisStore fromFile = (SmartApiAuthConfig.RedisStore) read().store();
+        assertThat(fromFile.key()).isEqualTo(current);
+        assertThat(fromFile.olderKeys()).singleElement().isEqualTo(older);
+        assertThat(fromFile.toString()).contains("1 older key").doesNotContain(base64.encodeToString(older));
+
+        env.remove("SMARTAPI_REDIS_KEY_FILE");
+        env.put("SMARTAPI_REDIS_KEY", base64.encodeToString(current) + "," + base64.encodeToString(older));
+        assertThat(((SmartApiAuthConfig.RedisStore) read().store()).keyRing()).hasSize(2);
     }
 
     @Test
@@ -267,6 +291,21 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aSentinelUriSelectsTheSharedStoreAndABadOneIsReportedWithoutItsPassword() {
+        env.put("SMARTAPI_REDIS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("SMARTAPI_STORE", "redis-sentinel://:s3cretpw@10.0.0.1:26379,10.0.0.2:26379/mymaster");
+        SmartApiAuthConfig.RedisStore store = (SmartApiAuthConfig.RedisStore) read().store();
+        assertThat(store.uri().getScheme()).isEqualTo("redis-sentinel");
+        assertThat(store.toString()).contains("redis-sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster")
+                .doesNotContain("s3cretpw");
+
+        env.put("SMARTAPI_STORE", "redis-sentinel://:s3cretpw@10.0.0.1:26379,10.0.0.2:26379");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SMARTAPI_STORE").hasMessageContaining("names no master")
+                .hasMessageNotContaining("s3cretpw");
+    }
+
+    @Test
     void aRedisUriThatIsNotAUriIsReportedWithoutItsPassword() {
         env.put("SMARTAPI_STORE", "redis://:s3cret pw@redis.internal:6380/2");
         env.put("SMARTAPI_REDIS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
@@ -277,7 +316,7 @@ class ConfigReaderTest {
     }
 
     @Test
-    void everyFileHoldingASecretThatOthersCanReadIsWarnedAboutByTheSameRule() throws IOException {
+    void everyFileHoldingASecretThatOthersCanReadIsWarnedAboutAndBothKeyFilesAreRefused() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path config = Files.writeString(dir.resolve("secrets.properties"), "SMARTAPI_PIN=4321\n");
         Path harmless = Files.writeString(dir.resolve("timeouts.properties"), "SMARTAPI_READ_TIMEOUT=20s\n");
@@ -304,7 +343,10 @@ class ConfigReaderTest {
         env.remove("SMARTAPI_VAULT_KEY_FILE");
         env.put("SMARTAPI_STORE", "redis://redis.internal:6380");
         env.put("SMARTAPI_REDIS_KEY_FILE", redisKey.toString());
-        assertThat(read().warnings()).anyMatch(w -> w.contains("the Redis key file " + redisKey) && w.contains("chmod 600"));
+        // The two key files follow one rule: the vault's is refused when opened, the Redis one when read here.
+        assertThatThrownBy(this::read).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("the Redis key file " + redisKey + " may be read by others")
+                .hasMessageContaining("chmod 600");
         for (Path file : java.util.List.of(config, vaultKey, redisKey, totp)) {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }

@@ -23,22 +23,46 @@ import java.util.concurrent.TimeUnit;
 public final class RedisServer implements AutoCloseable {
 
     private final int port;
+    private final String password;
+    /** The primary's port when this server is its replica, else 0. */
+    private final int primaryPort;
     private Process process;
     private ServerOutput output;
 
-    private RedisServer(int port) {
-        this.port = port;
+    private RedisServer(int port, String password) {
+        this(port, password, 0);
     }
 
-    /** Starts a server on a free port. */
-    public static RedisServer start() throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(freePort());
+    private RedisServer(int port, String password, int primaryPort) {
+        this.port = port;
+        this.password = password;
+        this.primaryPort = primaryPort;
+    }
+
+    /** Starts a replica of the server on {@code primaryPort} (no password, no persistence). */
+    public static RedisServer startReplicaOf(int primaryPort) throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), null, primaryPort);
         server.launch();
         return server;
     }
 
+    /** Starts a server on a free port. */
+    public static RedisServer start() throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), null);
+        server.launch();
+        return server;
+    }
+
+    /** Starts a server on a free port that asks every client for {@code password} (requirepass). */
+    public static RedisServer startWithPassword(String password) throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), password);
+        server.launch();
+        return server;
+    }
+
+    /** The server's URI, with its password when it has one. */
     public URI uri() {
-        return URI.create("redis://127.0.0.1:" + port + "/0");
+        return URI.create("redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port + "/0");
     }
 
     public int port() {
@@ -123,9 +147,16 @@ public final class RedisServer implements AutoCloseable {
         String executable = executable();
         Path log = Files.createTempFile("redis-server-" + port, ".log");
         // Verbose, on stdout: the server says when it is ready and when it accepts a connection.
-        process = new ProcessBuilder(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "verbose", "--logfile", ""))
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(executable, "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "verbose",
+                "--logfile", ""));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        if (primaryPort != 0) {
+            command.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         output = new ServerOutput(process.getInputStream(), log);
         if (!output.awaitReady(Duration.ofSeconds(20))) {
             stop();
@@ -164,29 +195,34 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private static String executable() {
+        return executable("redis-server", "redis-server");
+    }
+
+    /** The path of {@code name} (on PATH or in /usr/bin, /usr/local/bin); fails naming the Debian package. */
+    static String executable(String name, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "redis-server");
+            Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }
-        for (String fallback : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
+        for (String fallback : List.of("/usr/bin/" + name, "/usr/local/bin/" + name)) {
             if (Files.isExecutable(Path.of(fallback))) {
                 return fallback;
             }
         }
-        throw new AssertionError("redis-server is not installed, and the Redis tests need a real one: install it"
-                + " (Debian/Ubuntu: apt-get install -y redis-server; .ci/run does this on CI)");
+        throw new AssertionError(name + " is not installed, and the Redis tests need a real one: install it"
+                + " (Debian/Ubuntu: apt-get install -y " + debianPackage + "; .ci/run does this on CI)");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket.getLocalPort();
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
         while ((c = in.read()) != -1 && c != '\r') {

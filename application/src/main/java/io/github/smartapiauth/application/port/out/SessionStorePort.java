@@ -36,6 +36,18 @@ public interface SessionStorePort {
      */
     void delete(ClientCode account, SessionLeasePort.Lease lease);
 
+    /**
+     * Whether a logout of the account, made by any process sharing this store, is still in force:
+     * no explicit login saved a session since. A shared store keeps this mark (a tombstone) until
+     * the logged-out session would have ended; the core then neither renews nor logs in on its own,
+     * exactly as after a logout of its own. A store of one process has no such mark: false.
+     *
+     * @throws io.github.smartapiauth.domain.error.SessionStoreException when the store cannot be read
+     */
+    default boolean loggedOut(ClientCode account) {
+        return false;
+    }
+
     /** Where sessions are kept, for status output (e.g. a file path); never a secret. */
     String describe();
 }

@@ -1,0 +1,79 @@
+package io.github.smartapiauth.adapter.redis;
+
+import io.github.smartapiauth.application.port.out.SessionLeasePort;
+import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.error.SessionStoreException;
+import io.github.smartapiauth.domain.session.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After Redis comes back, writes back each session this process holds that Redis lost (or holds
+ * only in an older version): under a new lease, whose fencing token the restarted Redis hands out
+ * above every earlier grant, so a writer still holding a lease from before the loss is refused.
+ * Skips sessions that ended, and accounts logged out since.
+ */
+final class WriteBack {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBack.class);
+
+    private final HeldSessions held;
+    private final RedisSessionStore store;
+    private final SessionLeasePort lease;
+    private final Clock clock;
+    private final Duration leaseWait;
+
+    WriteBack(HeldSessions held, RedisSessionStore store, SessionLeasePort lease, Clock clock, Duration leaseWait) {
+        this.held = held;
+        this.store = store;
+        this.lease = lease;
+        this.clock = clock;
+        this.leaseWait = leaseWait;
+    }
+
+    List<RedisStoreEvent.WrittenBack> run() {
+        List<RedisStoreEvent.WrittenBack> written = new ArrayList<>();
+        for (Map.Entry<ClientCode, Session> entry : held.snapshot().entrySet()) {
+            ClientCode account = entry.getKey();
+            Session session = entry.getValue();
+            if (!session.expiresAt().isAfter(clock.instant())) {
+                held.forget(account);
+                continue;
+            }
+            try {
+                writeBack(account, session).ifPresent(written::add);
+            } catch (SessionStoreException e) {
+                LOG.warn("could not write back the session of {}: {}", account, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return written;
+    }
+
+    private Optional<RedisStoreEvent.WrittenBack> writeBack(ClientCode account, Session session)
+            throws InterruptedException {
+        try (Lease granted = lease.acquire(account, leaseWait)) {
+            if (store.loggedOut(account)) {
+                held.forget(account);
+                return Optional.empty();
+            }
+            Optional<Session> stored = store.load(account);
+            if (stored.isPresent() && !session.renewedAt().isAfter(stored.get().renewedAt())) {
+                return Optional.empty();
+            }
+            store.save(session, granted);
+            LOG.info("wrote back the session of {} that Redis had lost (fencing token {})", account,
+                    granted.fencingToken());
+            return Optional.of(new RedisStoreEvent.WrittenBack(account, granted.fencingToken()));
+        }
+    }
+}
