@@ -54,7 +54,7 @@ date -u '+%Y-%m-%d %H:%M UTC' > "$OUT/date.txt"
 
 B=io.github.smartapiauth.benchmarks
 echo "== JMH"
-run java -jar "$JAR" "$B.AccessTokenBenchmark|$B.TotpBenchmark" "${FAST[@]}" \
+run java -jar "$JAR" "$B.AccessTokenBenchmark|$B.TotpBenchmark|$B.FreshPathWithMetricsBenchmark|$B.PlatformCallBenchmark" "${FAST[@]}" \
   -rf json -rff "$OUT/jmh-fast.json" | tee "$OUT/jmh-fast.log"
 run java -jar "$JAR" "$B.RoundTripBenchmark|$B.VaultBenchmark|$B.InjectorBenchmark" "${SLOW[@]}" \
   -rf json -rff "$OUT/jmh-slow.json" | tee "$OUT/jmh-slow.log"
@@ -68,6 +68,8 @@ echo "== harnesses"
   echo "-- getProfile throughput"
   run java -cp "$JAR" $B.ProfileThroughput 4 "$TP_WARMUP" "$TP_SECONDS" "$OUT/throughput-httpclient.properties" httpclient 100
   run java -cp "$JAR" $B.ProfileThroughput 4 "$TP_WARMUP" "$TP_SECONDS" "$OUT/throughput-urlconnection.properties" urlconnection
+  echo "-- platform-call cost and the FRESH path with meters (interleaved rounds, CPU and wall per call)"
+  run java -cp "$JAR" $B.PlatformCallCost 15 100000 2000
   echo "-- thundering herd"
   run java -cp "$JAR" $B.ThunderingHerd 1000 "$HERD_ROUNDS" "$OUT/herd.properties"
 } 2>&1 | grep -v '^SLF4J' | tee "$OUT/harness.txt"

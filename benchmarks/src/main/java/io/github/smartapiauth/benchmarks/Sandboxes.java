@@ -1,5 +1,6 @@
 package io.github.smartapiauth.benchmarks;
 
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.bootstrap.SmartApiAuth;
 import io.github.smartapiauth.bootstrap.config.ConfigReader;
 import io.github.smartapiauth.bootstrap.config.ConfigSources;
@@ -66,6 +67,13 @@ final class Sandboxes {
     /** The facade over the sandbox, logged in. */
     static SmartApiAuth loggedIn(URI base, Clock clock) {
         SmartApiAuth auth = SmartApiAuth.builder().config(config(base, clock)).clock(clock).build();
+        auth.open();
+        return auth;
+    }
+
+    /** The same, measured through {@code metrics}. */
+    static SmartApiAuth loggedIn(URI base, Clock clock, MetricsPort metrics) {
+        SmartApiAuth auth = SmartApiAuth.builder().config(config(base, clock)).clock(clock).metrics(metrics).build();
         auth.open();
         return auth;
     }

@@ -15,6 +15,33 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarksSmokeTest {
 
     @Test
+    void platformCallBenchmarksGetTheSameFundsThroughOurLayersAndWithStaticHeaders() {
+        PlatformCallBenchmark benchmark = new PlatformCallBenchmark();
+        benchmark.start();
+        try {
+            assertThat(benchmark.loopbackThroughInterceptorAndRenewingClient())
+                    .isEqualTo(benchmark.loopbackWithStaticHeaders()).contains("availablecash");
+            assertThat(benchmark.stubThroughInterceptorAndRenewingClient())
+                    .isEqualTo(benchmark.stubWithStaticHeaders()).contains("availablecash");
+        } finally {
+            benchmark.stop();
+        }
+    }
+
+    @Test
+    void theFreshPathWithMetricsOnServesATokenLikeTheOneWithout() {
+        FreshPathWithMetricsBenchmark benchmark = new FreshPathWithMetricsBenchmark();
+        benchmark.open();
+        try {
+            assertThat(benchmark.handleAccessTokenMetricsOn().value()).isNotBlank();
+            assertThat(benchmark.handleAccessTokenMetricsOff().value()).isNotBlank();
+            assertThat(benchmark.floorClockMillis()).isPositive();
+        } finally {
+            benchmark.close();
+        }
+    }
+
+    @Test
     void accessTokenBenchmarksServeTheSessionToken() {
         AccessTokenBenchmark benchmark = new AccessTokenBenchmark.OneThread();
         benchmark.open();

@@ -5,6 +5,7 @@ import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
 import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
 import io.github.smartapiauth.adapter.totp.TotpGenerator;
 import io.github.smartapiauth.application.port.in.AccountSpec;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
 import io.github.smartapiauth.bootstrap.AccountSetup.ClientIdentity;
 import io.github.smartapiauth.bootstrap.AccountSetup.FromSecret;
@@ -24,8 +25,10 @@ final class AccountAdapters {
     private final HttpSettings http;
     private final Clock clock;
     private final OwnedResources owned;
+    private final MetricsPort metrics;
 
-    AccountAdapters(HttpSettings http, Clock clock, OwnedResources owned) {
+    AccountAdapters(HttpSettings http, Clock clock, OwnedResources owned, MetricsPort metrics) {
+        this.metrics = metrics;
         this.http = http;
         this.clock = clock;
         this.owned = owned;
@@ -36,7 +39,7 @@ final class AccountAdapters {
         if (setup.identity().isPresent()) {
             ClientIdentity identity = setup.identity().get();
             SmartApiHttpClient own = owned.register(new SmartApiHttpClient(
-                    http.withClientIdentity(identity.localIp(), identity.publicIp(), identity.macAddress())));
+                    http.withClientIdentity(identity.localIp(), identity.publicIp(), identity.macAddress()), metrics));
             spec = spec.withBroker(own, own);
         }
         return spec;

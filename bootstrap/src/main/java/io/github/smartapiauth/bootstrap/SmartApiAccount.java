@@ -15,6 +15,7 @@ import io.github.smartapiauth.bootstrap.events.SessionEventHub;
 import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.event.SessionEvent;
+import io.github.smartapiauth.domain.health.AccountHealth;
 import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
@@ -85,6 +86,11 @@ public final class SmartApiAccount implements AccessTokenProvider {
     /** Local status, no network. */
     public SessionStatus status() {
         return sessions.status(account);
+    }
+
+    /** This account's health from memory: no network, no store. */
+    public AccountHealth health() {
+        return sessions.health(account);
     }
 
     public Profile profile() {

@@ -8,6 +8,7 @@ import io.github.smartapiauth.adapter.http.TokenRenewingClient;
 import io.github.smartapiauth.application.port.in.LogoutResult;
 import io.github.smartapiauth.application.port.in.ManageAccountsUseCase.OnRemoval;
 import io.github.smartapiauth.application.port.in.SessionStatus;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.service.SessionService;
 import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.ConfigReader;
@@ -19,6 +20,7 @@ import io.github.smartapiauth.domain.credential.ApiKey;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.event.SessionEvent;
+import io.github.smartapiauth.domain.health.AccountHealth;
 import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.session.Session;
 import java.time.Clock;
@@ -61,12 +63,12 @@ public final class SmartApiAuth implements AutoCloseable {
     private volatile SmartApiAccount only;
 
     SmartApiAuth(SmartApiAuthConfig config, SessionService sessions, SessionEventHub events, OwnedResources owned,
-                 Clock clock) {
+                 Clock clock, MetricsPort metrics) {
         this.config = config;
         this.sessions = sessions;
         this.events = events;
         this.owned = owned;
-        this.adapters = new AccountAdapters(config.http(), clock, owned);
+        this.adapters = new AccountAdapters(config.http(), clock, owned, metrics);
         config.accounts().forEach(account -> apiKeys.put(account.credentials().clientCode(),
                 account.credentials().apiKey()));
     }
@@ -171,6 +173,14 @@ public final class SmartApiAuth implements AutoCloseable {
     }
 
     /**
+     * Every account's health from memory (no network, no store): state, why it is blocked, when its
+     * session ends, how its last renewal ended. Cheap enough for a health endpoint to call on every probe.
+     */
+    public List<AccountHealth> health() {
+        return sessions.health();
+    }
+
+    /**
      * Tell the library SmartAPI refused this token (AG8001) on one of your calls: at most one
      * renewal follows per token value. Returns whether this report started it.
      */
@@ -265,6 +275,7 @@ public final class SmartApiAuth implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private final SessionEventHub events = new SessionEventHub();
         private final List<Module> adapterModules = new ArrayList<>();
+        private MetricsPort metrics;
 
         private Builder() {
         }
@@ -303,6 +314,16 @@ public final class SmartApiAuth implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Measures renewals, calls to SmartAPI, pacing waits and events through {@code metrics}; for
+         * Micrometer, {@code MicrometerMetrics.of(registry)} from {@code smartapi-auth-adapters-metrics}.
+         * Without this call nothing is measured and no meter library is loaded.
+         */
+        public Builder metrics(MetricsPort metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "the metrics adapter is required");
+            return this;
+        }
+
         public SmartApiAuth build() {
             if (config == null) {
                 throw new IllegalStateException("no configuration; call config(...) or use SmartApiAuth.fromEnvironment()");
@@ -314,6 +335,9 @@ public final class SmartApiAuth implements AutoCloseable {
                 List<Module> modules = new ArrayList<>(SmartApiAuthModule.core(config, clock, sleeper, events));
                 modules.addAll(adapterModules);
                 module = SmartApiAuthModule.of(modules);
+            }
+            if (metrics != null) {
+                module = module.withMetrics(metrics);
             }
             return Injection.get(Injection.create(module), SmartApiAuth.class);
         }

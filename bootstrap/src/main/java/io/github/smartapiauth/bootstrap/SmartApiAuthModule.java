@@ -6,12 +6,14 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
+import io.github.smartapiauth.application.port.in.GetHealthUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
 import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
 import io.github.smartapiauth.application.port.in.LogOutUseCase;
 import io.github.smartapiauth.application.port.in.OpenSessionUseCase;
 import io.github.smartapiauth.application.port.in.RefreshSessionUseCase;
 import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.service.SessionService;
 import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
@@ -46,6 +48,10 @@ import java.util.List;
  * <p>The adapters are chosen here, from the configuration, by composing modules; no module decides
  * anything inside {@code configure()}. To swap an adapter (a test double, your own store), compose
  * {@link #core(SmartApiAuthConfig, Clock, SessionEventHub)} with your own modules instead.
+ *
+ * <p>Meters: compose one more module, {@code new MetricsModule(MicrometerMetrics.of(registry))} (see
+ * {@link io.github.smartapiauth.bootstrap.wiring.MetricsModule}), e.g. through {@link #of(List)} or
+ * {@link #withMetrics(MetricsPort)}.
  */
 public final class SmartApiAuthModule extends PrivateModule {
 
@@ -53,7 +59,7 @@ public final class SmartApiAuthModule extends PrivateModule {
     private static final List<Class<?>> EXPOSED = List.of(SmartApiAuth.class, SessionService.class,
             SessionEventHub.class, OpenSessionUseCase.class, AdoptStoredSessionUseCase.class,
             GetAccessTokenUseCase.class, RefreshSessionUseCase.class, ReportRejectedTokenUseCase.class,
-            LogOutUseCase.class, GetProfileUseCase.class, GetSessionStatusUseCase.class);
+            LogOutUseCase.class, GetProfileUseCase.class, GetSessionStatusUseCase.class, GetHealthUseCase.class);
 
     private final List<Module> modules;
 
@@ -117,6 +123,13 @@ public final class SmartApiAuthModule extends PrivateModule {
         return new MemoryStoreModule();
     }
 
+    /** This wiring, measured through {@code metrics} (one more module composed in). */
+    public SmartApiAuthModule withMetrics(MetricsPort metrics) {
+        List<Module> measured = new ArrayList<>(modules);
+        measured.add(new io.github.smartapiauth.bootstrap.wiring.MetricsModule(metrics));
+        return new SmartApiAuthModule(measured);
+    }
+
     /** The modules inside, for tests of the private wiring (which adapter was chosen). */
     List<Module> modules() {
         return modules;
@@ -131,7 +144,7 @@ public final class SmartApiAuthModule extends PrivateModule {
     @Provides
     @Singleton
     SmartApiAuth facade(SmartApiAuthConfig config, SessionService sessions, SessionEventHub events,
-                        OwnedResources owned, @Internal Clock clock) {
-        return new SmartApiAuth(config, sessions, events, owned, clock);
+                        OwnedResources owned, @Internal Clock clock, MetricsPort metrics) {
+        return new SmartApiAuth(config, sessions, events, owned, clock, metrics);
     }
 }

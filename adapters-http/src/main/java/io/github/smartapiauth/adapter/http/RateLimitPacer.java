@@ -40,11 +40,12 @@ final class RateLimitPacer {
     /**
      * Blocks until a call of {@code route} for {@code account} may go out.
      *
+     * @return how long it waited, in nanoseconds (0 when its turn had come)
      * @throws InterruptedWaitException when the calling thread is interrupted while it waits; its
      *     interrupt flag is set again and its slot is given back. The broker was not asked, so this
      *     is no broker answer.
      */
-    void awaitTurn(String route, String account, int limit) {
+    long awaitTurn(String route, String account, int limit) {
         Window window = windows.computeIfAbsent(route + '/' + account, any -> new Window(limit));
         long slot = window.reserve(nanoTime.getAsLong());
         long wait = slot - nanoTime.getAsLong();
@@ -57,7 +58,9 @@ final class RateLimitPacer {
                 throw new InterruptedWaitException("interrupted while waiting for SmartAPI's rate limit window of "
                         + route + "; nothing was sent", e);
             }
+            return wait;
         }
+        return 0;
     }
 
     /**

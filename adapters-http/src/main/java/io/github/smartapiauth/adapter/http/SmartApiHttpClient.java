@@ -9,15 +9,18 @@ import feign.Request;
 import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.credential.TotpCode;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
+import io.github.smartapiauth.domain.health.Outcome;
 import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.token.AccessToken;
 import io.github.smartapiauth.domain.token.TokenSet;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -48,14 +51,25 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     private final CallFailureTranslator failures;
     private final TokenAndProfileReader reader;
     private final RateLimitPacer pacer;
+    private final MetricsPort metrics;
 
     public SmartApiHttpClient(HttpSettings settings) {
-        this(settings, new RateLimitPacer());
+        this(settings, new RateLimitPacer(), MetricsPort.NONE);
+    }
+
+    /** Measuring each call (its route, outcome and duration) and each pacing wait with {@code metrics}. */
+    public SmartApiHttpClient(HttpSettings settings, MetricsPort metrics) {
+        this(settings, new RateLimitPacer(), metrics);
     }
 
     /** With a pacer of the test's (its own time source and sleeper). */
     SmartApiHttpClient(HttpSettings settings, RateLimitPacer pacer) {
+        this(settings, pacer, MetricsPort.NONE);
+    }
+
+    private SmartApiHttpClient(HttpSettings settings, RateLimitPacer pacer, MetricsPort metrics) {
         this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.settings = Objects.requireNonNull(settings, "settings are required");
         ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -84,7 +98,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
         ClientCode account = credentials.clientCode();
         pace("loginByPassword", account, LOGIN_PER_SECOND);
         SessionApi.LoginBody body = new SessionApi.LoginBody(account.value(), credentials.pin().reveal(), code.reveal());
-        JsonNode data = call("loginByPassword", () -> open.login(credentials.apiKey().reveal(), body));
+        JsonNode data = call("loginByPassword", account, () -> open.login(credentials.apiKey().reveal(), body));
         return reader.tokens("loginByPassword", data);
     }
 
@@ -94,7 +108,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
         String jwt = current.accessToken().value();
         pace("generateTokens", account.clientCode(), REFRESH_PER_SECOND);
         SessionApi.RefreshBody body = new SessionApi.RefreshBody(current.refreshToken().value());
-        JsonNode data = call("generateTokens", () -> open.refresh(account.apiKey().reveal(), jwt, body));
+        JsonNode data = call("generateTokens", account.clientCode(), () -> open.refresh(account.apiKey().reveal(), jwt, body));
         return reader.tokens("generateTokens", data);
     }
 
@@ -103,7 +117,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
         SessionApi open = openApi();
         ClientCode clientCode = account.clientCode();
         pace("logout", clientCode, LOGOUT_PER_SECOND);
-        call("logout", () -> open.logout(account.apiKey().reveal(), accessToken.value(),
+        call("logout", clientCode, () -> open.logout(account.apiKey().reveal(), accessToken.value(),
                 new SessionApi.LogoutBody(clientCode.value())));
     }
 
@@ -112,7 +126,7 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
         SessionApi open = openApi();
         String jwt = accessToken.value();
         pace("getProfile", account.clientCode(), PROFILE_PER_SECOND);
-        return reader.profile(call("getProfile", () -> open.profile(account.apiKey().reveal(), jwt)));
+        return reader.profile(call("getProfile", account.clientCode(), () -> open.profile(account.apiKey().reveal(), jwt)));
     }
 
     public HttpSettings settings() {
@@ -140,14 +154,24 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     }
 
     /** A call cut short by {@link #close()} says so, instead of looking like a transient network failure. */
-    private JsonNode call(String route, Supplier<JsonNode> request) {
+    private JsonNode call(String route, ClientCode account, Supplier<JsonNode> request) {
+        long started = System.nanoTime();
+        Outcome outcome = Outcome.OTHER;
         try {
-            return failures.call(route, request);
+            JsonNode data = failures.call(route, request);
+            outcome = Outcome.SUCCESS;
+            return data;
         } catch (SmartApiAuthException failure) {
-            if (api == null && failure.isTransient()) {
-                throw closedError(failure);
+            SmartApiAuthException told = api == null && failure.isTransient() ? closedError(failure) : failure;
+            outcome = Outcome.of(told);
+            throw told;
+        } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            try {
+                metrics.upstreamCall(account, route, outcome, took);
+            } catch (RuntimeException | LinkageError measuringFailed) {
+                // Measuring is best effort; the call's own outcome stands.
             }
-            throw failure;
         }
     }
 
@@ -159,7 +183,14 @@ public final class SmartApiHttpClient implements AuthenticationPort, ProfilePort
     /** SmartAPI's limits are per user account: each route is paced per client code of the calling account. */
     private void pace(String route, ClientCode account, int perSecond) {
         if (settings.pacing()) {
-            pacer.awaitTurn(route, account.value(), perSecond);
+            long waited = pacer.awaitTurn(route, account.value(), perSecond);
+            if (waited > 0) {
+                try {
+                    metrics.pacingWait(account, route, Duration.ofNanos(waited));
+                } catch (RuntimeException | LinkageError measuringFailed) {
+                    // Measuring is best effort.
+                }
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.error.InterruptedWaitException;
 import io.github.smartapiauth.domain.error.SessionExpiredException;
 import io.github.smartapiauth.domain.event.SessionEvent.Expired;
+import io.github.smartapiauth.domain.health.AccountHealth;
 import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
@@ -38,16 +39,18 @@ final class AccountSession implements AccountTokens {
     private final BrokerCallRetrier retrier;
     private final Renewer renewer;
     private final SingleFlightRenewal renewals;
+    private final RenewalRecorder recorder;
     private volatile AccountKeys keys;
 
     AccountSession(AccountSpec spec, CoreDependencies core) {
         this.account = spec.clientCode();
         this.core = core;
         this.keys = AccountKeys.of(spec, core, 0);
-        this.events = new AccountEvents(core.events(), core.renewals());
+        this.events = new AccountEvents(account, core);
         this.retrier = new BrokerCallRetrier(core);
-        this.renewer = new Renewer(account, core, retrier, this::keys);
-        this.renewals = new SingleFlightRenewal(account, core, cell, events, renewer, this::keys);
+        this.recorder = new RenewalRecorder(account, core.metrics(), core.clock());
+        this.renewer = new Renewer(account, core, retrier, this::keys, recorder);
+        this.renewals = new SingleFlightRenewal(account, core, cell, events, renewer, this::keys, recorder);
     }
 
     private AccountKeys keys() {
@@ -178,6 +181,11 @@ final class AccountSession implements AccountTokens {
 
     SessionStatus status() {
         return AccountStatusReport.of(account, cell.read(), core);
+    }
+
+    /** From memory only: no store, no network. */
+    AccountHealth health() {
+        return AccountHealthReport.of(account, cell.read(), recorder.last(), core);
     }
 
     private Profile fetchProfile(Session session) {

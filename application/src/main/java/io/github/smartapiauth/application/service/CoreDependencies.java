@@ -1,6 +1,8 @@
 package io.github.smartapiauth.application.service;
 
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.DiagnosticContextPort;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
 import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.application.port.out.SessionEventsPort;
@@ -15,6 +17,8 @@ import java.util.random.RandomGenerator;
  *
  * @param renewals where renewals that callers wait for run, and where listeners are called
  * @param refreshesAhead where refreshes ahead of time run (the platform's executor, or {@code renewals})
+ * @param metrics where renewals and events are measured ({@link MetricsPort#NONE} when nothing is)
+ * @param diagnostics marks the work done for an account on the core's threads (the log's MDC)
  */
 record CoreDependencies(
         AuthenticationPort authentication,
@@ -28,5 +32,7 @@ record CoreDependencies(
         Executor renewals,
         Executor refreshesAhead,
         RandomGenerator random,
-        RenewalSettings settings) {
+        RenewalSettings settings,
+        MetricsPort metrics,
+        DiagnosticContextPort diagnostics) {
 }

@@ -10,6 +10,8 @@ import io.github.smartapiauth.domain.error.SessionExpiredException;
 import io.github.smartapiauth.domain.error.SessionStoreException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.event.SessionEvent;
+import io.github.smartapiauth.domain.health.Outcome;
+import io.github.smartapiauth.domain.health.RenewalKind;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.session.SessionPolicy;
 import io.github.smartapiauth.domain.session.SessionState;
@@ -32,12 +34,15 @@ final class Renewer {
     private final java.util.function.Supplier<AccountKeys> currentKeys;
     private final BrokerCallRetrier retrying;
     private final TotpGuard totpGuard;
+    /** Hears each step as it ends (for meters and the health report). */
+    private final RenewalRecorder steps;
     /** Written under the lease; read after a renewal by whichever core thread ran it. */
     private volatile int consecutiveTotpFailures;
 
     Renewer(ClientCode account, CoreDependencies context, BrokerCallRetrier retrying,
-            java.util.function.Supplier<AccountKeys> currentKeys) {
+            java.util.function.Supplier<AccountKeys> currentKeys, RenewalRecorder steps) {
         this.account = account;
+        this.steps = steps;
         this.context = context;
         this.retrying = retrying;
         this.currentKeys = currentKeys;
@@ -53,6 +58,7 @@ final class Renewer {
         Optional<Session> fresh = freshStoredSession(reason, known);
         if (fresh.isPresent()) {
             events.add(new SessionEvent.Restored(account, context.clock().instant(), fresh.get().expiresAt()));
+            steps.step(RenewalKind.RESTORE, Outcome.SUCCESS);
             return fresh.get();
         }
         try (Lease lease = acquireLease(events)) {
@@ -64,6 +70,7 @@ final class Renewer {
             if (stored.session().filter(s -> adoptable(reason, s, known, now)).isPresent()) {
                 Session adopted = stored.session().get();
                 events.add(new SessionEvent.Restored(account, now, adopted.expiresAt()));
+                steps.step(RenewalKind.RESTORE, Outcome.SUCCESS);
                 return adopted;
             }
             if (policy().inCutoffWindow(now)) {
@@ -74,9 +81,18 @@ final class Renewer {
             Session base = newer(known, stored.session().orElse(null));
             if (base != null && refreshWorthwhile(reason, base, now)) {
                 try {
-                    return refresh(base, stored.writable(), events, keys, lease);
+                    Session refreshed = refresh(base, stored.writable(), events, keys, lease);
+                    steps.step(RenewalKind.REFRESH, Outcome.SUCCESS);
+                    return refreshed;
                 } catch (RefreshRejectedException | SessionExpiredException refused) {
                     // The refresh token is spent or from another day: a login follows under the same lease.
+                    steps.step(RenewalKind.REFRESH, Outcome.of(refused));
+                } catch (RuntimeException failed) {
+                    steps.step(RenewalKind.REFRESH, Outcome.of(failed));
+                    throw failed;
+                } catch (InterruptedException interrupted) {
+                    steps.step(RenewalKind.REFRESH, Outcome.INTERRUPTED);
+                    throw interrupted;
                 }
             }
             return login(stored.writable(), events, keys, lease);
@@ -167,6 +183,7 @@ final class Renewer {
                 tokens = keys.authentication().login(keys.credentials(), code);
             } catch (SmartApiAuthException e) {
                 consecutiveTotpFailures = e instanceof InvalidTotpException ? consecutiveTotpFailures + 1 : 0;
+                steps.step(RenewalKind.LOGIN, Outcome.of(e));
                 if (!retry.shouldRetry(e, attempt)) {
                     throw e;
                 }
@@ -179,9 +196,16 @@ final class Renewer {
             }
             consecutiveTotpFailures = 0;
             Instant at = context.clock().instant();
-            Session opened = new Session(account, tokens, at, at, checkedExpiry(tokens, at, at));
-            save(opened, writable, events, keys, lease);
+            Session opened;
+            try {
+                opened = new Session(account, tokens, at, at, checkedExpiry(tokens, at, at));
+                save(opened, writable, events, keys, lease);
+            } catch (RuntimeException refused) {
+                steps.step(RenewalKind.LOGIN, Outcome.of(refused));
+                throw refused;
+            }
             events.add(new SessionEvent.Opened(account, at, opened.expiresAt()));
+            steps.step(RenewalKind.LOGIN, Outcome.SUCCESS);
             return opened;
         }
     }

@@ -6,6 +6,7 @@ import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
 import io.github.smartapiauth.application.port.in.ManageAccountsUseCase;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase.AccountTokens;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
+import io.github.smartapiauth.application.port.in.GetHealthUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
 import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
 import io.github.smartapiauth.application.port.in.LogOutUseCase;
@@ -16,6 +17,8 @@ import io.github.smartapiauth.application.port.in.RejectedTokenReport;
 import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
 import io.github.smartapiauth.application.port.in.SessionStatus;
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.DiagnosticContextPort;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
 import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.application.port.out.SessionEventsPort;
@@ -24,11 +27,14 @@ import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.error.ConfigurationException;
+import io.github.smartapiauth.domain.health.AccountHealth;
 import io.github.smartapiauth.domain.profile.Profile;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.domain.token.AccessToken;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
@@ -49,7 +55,7 @@ import java.util.random.RandomGenerator;
  */
 public final class SessionService implements OpenSessionUseCase, GetAccessTokenUseCase, RefreshSessionUseCase,
         ReportRejectedTokenUseCase, LogOutUseCase, GetProfileUseCase, GetSessionStatusUseCase,
-        AdoptStoredSessionUseCase, ManageAccountsUseCase, AutoCloseable {
+        AdoptStoredSessionUseCase, ManageAccountsUseCase, GetHealthUseCase, AutoCloseable {
 
     private final ConcurrentMap<ClientCode, AccountSession> accounts;
     private final CoreDependencies core;
@@ -164,6 +170,34 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         return account(account).status();
     }
 
+    @Override
+    public List<AccountHealth> health() {
+        List<AccountHealth> all = new ArrayList<>();
+        new TreeMap<>(accounts).values().forEach(account -> all.add(account.health()));
+        return Collections.unmodifiableList(all);
+    }
+
+    @Override
+    public AccountHealth health(ClientCode account) {
+        return account(account).health();
+    }
+
+    /** The health source the metrics port reads: accounts removed meanwhile are simply absent. */
+    private MetricsPort.HealthSource healthSource() {
+        return new MetricsPort.HealthSource() {
+            @Override
+            public List<AccountHealth> all() {
+                return health();
+            }
+
+            @Override
+            public Optional<AccountHealth> of(ClientCode code) {
+                AccountSession session = accounts.get(code);
+                return session == null ? Optional.empty() : Optional.of(session.health());
+            }
+        };
+    }
+
     private AccountSession account(ClientCode code) {
         AccountSession session = accounts.get(Objects.requireNonNull(code, "the account's client code is required"));
         if (session == null) {
@@ -189,6 +223,8 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         private Executor renewals;
         private RandomGenerator random = new ThreadLocalRandomGenerator();
         private RenewalSettings settings = RenewalSettings.defaults();
+        private MetricsPort metrics = MetricsPort.NONE;
+        private DiagnosticContextPort diagnostics = DiagnosticContextPort.NONE;
 
         private Builder() {
         }
@@ -280,6 +316,18 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             return this;
         }
 
+        /** Where renewals, calls and events are measured (a meter registry's adapter); by default nowhere. */
+        public Builder metrics(MetricsPort port) {
+            this.metrics = Objects.requireNonNull(port, "metrics port");
+            return this;
+        }
+
+        /** Marks the work the core's threads do for an account (the SLF4J adapter: the MDC); by default nothing. */
+        public Builder diagnosticContext(DiagnosticContextPort port) {
+            this.diagnostics = Objects.requireNonNull(port, "diagnostic context port");
+            return this;
+        }
+
         public SessionService build() {
 
             requirePort(authentication, "authentication");
@@ -291,10 +339,12 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             Executor renewalExecutor = renewals != null ? renewals : ownThreads;
             CoreDependencies core = new CoreDependencies(authentication, profiles, oneTimePasswords, store, lease,
                     events, clock, sleeper, renewalExecutor, background != null ? background : renewalExecutor, random,
-                    settings);
+                    settings, metrics, diagnostics);
             Map<ClientCode, AccountSession> sessions = new TreeMap<>();
             specs.forEach((code, account) -> sessions.put(code, new AccountSession(account, core)));
-            return new SessionService(sessions, core, ownThreads != null ? ownThreads : () -> { });
+            SessionService service = new SessionService(sessions, core, ownThreads != null ? ownThreads : () -> { });
+            metrics.watch(service.healthSource());
+            return service;
         }
 
         private static void requirePort(Object port, String name) {

@@ -12,6 +12,7 @@ import io.github.smartapiauth.domain.error.SessionExpiredException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.event.SessionEvent;
 import io.github.smartapiauth.domain.event.SessionEvent.Expired;
+import io.github.smartapiauth.domain.health.Outcome;
 import io.github.smartapiauth.domain.session.Session;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,10 +41,12 @@ final class SingleFlightRenewal {
     private final AccountEvents events;
     private final Renewer renewer;
     private final Supplier<AccountKeys> keys;
+    private final RenewalRecorder recorder;
     private final AtomicReference<RenewalFlight> inFlight = new AtomicReference<>();
 
     SingleFlightRenewal(ClientCode account, CoreDependencies core, AccountStateCell cell, AccountEvents events,
-                        Renewer renewer, Supplier<AccountKeys> keys) {
+                        Renewer renewer, Supplier<AccountKeys> keys, RenewalRecorder recorder) {
+        this.recorder = recorder;
         this.account = account;
         this.core = core;
         this.cell = cell;
@@ -169,7 +172,7 @@ final class SingleFlightRenewal {
 
     private void start(RenewalFlight flight, Executor executor) {
         try {
-            executor.execute(() -> run(flight));
+            executor.execute(core.diagnostics().forAccount(account, () -> run(flight)));
         } catch (RejectedExecutionException | Error couldNotStart) {
             // The caller of a refresh ahead keeps its valid token; nobody may wait on a renewal that never runs.
             // A flight another executor already started (a rescue that came too late) goes on.
@@ -216,6 +219,7 @@ final class SingleFlightRenewal {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
+        recorder.end(failure == null ? Outcome.SUCCESS : Outcome.of(failure));
         events.enqueue(happened);
         inFlight.compareAndSet(flight, null);
         if (failure == null) {
@@ -244,6 +248,7 @@ final class SingleFlightRenewal {
         if (reason == RenewalReason.EXPIRED) {
             happened.add(new Expired(account, now, Expired.Cause.TIME));
         }
+        recorder.begin();
         try {
             Session renewed = renewer.renew(reason, current.session(), happened, renewingWith);
             if (keys.get().generation() != renewingWith.generation()) {

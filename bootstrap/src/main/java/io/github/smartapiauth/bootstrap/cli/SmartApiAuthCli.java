@@ -2,6 +2,7 @@ package io.github.smartapiauth.bootstrap.cli;
 
 import io.github.smartapiauth.application.port.in.LogoutResult;
 import io.github.smartapiauth.application.port.in.SessionStatus;
+import io.github.smartapiauth.domain.health.HealthState;
 import io.github.smartapiauth.bootstrap.SmartApiAuth;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
@@ -99,10 +100,12 @@ public final class SmartApiAuthCli {
     int status(@Mixin ConfigOptions options, @Option(names = "--json", description = "Print JSON.") boolean json) {
         try (SmartApiAuth auth = factory.open(options)) {
             SessionStatus status = auth.status();
+            HealthState health = HealthOfStatus.of(auth.account(auth.account()).health(), status);
             if (json) {
-                environment.out().println(StatusJson.of(status));
+                environment.out().println(StatusJson.of(status).put("health", health.name()));
             } else {
                 printStatus(status);
+                environment.out().println("  health:      " + health + (health.canTrade() ? " (can trade)" : ""));
             }
             return status.session().isPresent() ? OK : FAILED;
         }

@@ -3,8 +3,10 @@ package io.github.smartapiauth.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import io.github.smartapiauth.application.port.in.AdoptStoredSessionUseCase;
 import io.github.smartapiauth.application.port.in.GetAccessTokenUseCase;
+import io.github.smartapiauth.application.port.in.GetHealthUseCase;
 import io.github.smartapiauth.application.port.in.GetProfileUseCase;
 import io.github.smartapiauth.application.port.in.GetSessionStatusUseCase;
 import io.github.smartapiauth.application.port.in.LogOutUseCase;
@@ -12,6 +14,7 @@ import io.github.smartapiauth.application.port.in.OpenSessionUseCase;
 import io.github.smartapiauth.application.port.in.RefreshSessionUseCase;
 import io.github.smartapiauth.application.port.in.ReportRejectedTokenUseCase;
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.port.out.OneTimePasswordPort;
 import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.application.port.out.SessionEventsPort;
@@ -21,9 +24,14 @@ import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.application.service.SessionService;
 import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
+import io.github.smartapiauth.bootstrap.events.Slf4jDiagnosticContext;
 import java.time.Clock;
 
-/** The application core, built in a {@code @Provides} method (the core carries no annotations), and its use cases. */
+/**
+ * The application core, built in a {@code @Provides} method (the core carries no annotations), and its use cases.
+ * Measures nothing unless a {@link MetricsModule} is composed too; renewals and event deliveries carry the
+ * account in the SLF4J MDC.
+ */
 public final class CoreModule extends AbstractModule {
 
     @Override
@@ -36,6 +44,8 @@ public final class CoreModule extends AbstractModule {
         bind(LogOutUseCase.class).to(SessionService.class);
         bind(GetProfileUseCase.class).to(SessionService.class);
         bind(GetSessionStatusUseCase.class).to(SessionService.class);
+        bind(GetHealthUseCase.class).to(SessionService.class);
+        OptionalBinder.newOptionalBinder(binder(), MetricsPort.class).setDefault().toInstance(MetricsPort.NONE);
     }
 
     @Provides
@@ -43,7 +53,7 @@ public final class CoreModule extends AbstractModule {
     SessionService sessions(SmartApiAuthConfig config, AuthenticationPort authentication, ProfilePort profiles,
                             OneTimePasswordPort oneTimePasswords, SessionStorePort store, SessionLeasePort lease,
                             SessionEventsPort events, @Internal Clock clock, @Internal Sleeper sleeper,
-                            RenewalSettings settings, OwnedResources owned) {
+                            RenewalSettings settings, OwnedResources owned, MetricsPort metrics) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(authentication)
                 .profiles(profiles)
@@ -53,7 +63,9 @@ public final class CoreModule extends AbstractModule {
                 .events(events)
                 .clock(clock)
                 .sleeper(sleeper)
-                .settings(settings);
+                .settings(settings)
+                .metrics(metrics)
+                .diagnosticContext(new Slf4jDiagnosticContext());
         config.accounts().forEach(account -> builder.account(account.credentials()));
         return owned.register(builder.build());
     }

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
 import io.github.smartapiauth.application.port.out.AuthenticationPort;
+import io.github.smartapiauth.application.port.out.MetricsPort;
 import io.github.smartapiauth.application.port.out.ProfilePort;
 
 /** SmartAPI over HTTP: one client serves both the authentication and the profile port. */
@@ -19,7 +20,7 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SmartApiHttpClient client(HttpSettings settings, OwnedResources owned) {
-        return owned.register(new SmartApiHttpClient(settings));
+    SmartApiHttpClient client(HttpSettings settings, OwnedResources owned, MetricsPort metrics) {
+        return owned.register(new SmartApiHttpClient(settings, metrics));
     }
 }

@@ -64,8 +64,9 @@ class CliTest {
         Run status = run("status");
         assertThat(status.code()).isZero();
         assertThat(status.out()).contains("C7654321: FRESH").contains("logged in:   2026-11-24 09:30:05 IST")
-                .contains("(14 h 29 min left)");
+                .contains("(14 h 29 min left)").contains("health:      FRESH (can trade)");
         assertThat(run("status", "--json").out()).contains("\"account\":\"C7654321\"").contains("\"state\":\"FRESH\"")
+                .contains("\"health\":\"FRESH\"")
                 .contains("\"secondsLeft\":52195");
 
         Run token = run("token");
@@ -85,7 +86,7 @@ class CliTest {
         assertThat(logout.out()).contains("Logged out C7654321 at the broker and removed the stored session.");
         Run after = run("status");
         assertThat(after.code()).isEqualTo(1);
-        assertThat(after.out()).contains("No session for C7654321");
+        assertThat(after.out()).contains("No session for C7654321").contains("health:      NO_SESSION");
         assertThat(sandbox.calls(io.github.smartapiauth.sandbox.Route.LOGIN)).as("one login for the whole life").isEqualTo(1);
     }
 
