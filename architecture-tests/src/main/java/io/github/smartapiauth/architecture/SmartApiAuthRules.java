@@ -13,7 +13,8 @@ import java.util.Map;
  *   <tr><td>domain</td><td>{@code domain}</td></tr>
  *   <tr><td>application</td><td>{@code application}, driving ports {@code *UseCase} in {@code application.port.in},
  *       driven ports {@code *Port} in {@code application.port.out}</td></tr>
- *   <tr><td>adapters</td><td>{@code adapter.<name>}: each child of {@code adapter} is one adapter</td></tr>
+ *   <tr><td>adapters</td><td>{@code adapter.<name>}: each child of {@code adapter} is one adapter (Micrometer only
+ *       in {@code adapter.metrics}, so a platform without meters never loads it)</td></tr>
  *   <tr><td>bootstrap</td><td>{@code bootstrap} (configuration), its CLI in {@code bootstrap.cli} (entry points)</td></tr>
  *   <tr><td>sandbox</td><td>{@code sandbox}: stands apart (uses none of the others, so client and server cannot
  *       agree on the same mistake); only bootstrap uses it; its main classes are launchers</td></tr>
@@ -44,6 +45,7 @@ public final class SmartApiAuthRules {
             .confine("Jackson", "com.fasterxml.jackson..").to("adapter.http", "sandbox")
             .confine("Bouncy Castle", "org.bouncycastle..").to("adapter.storage", "sandbox")
             .confine("Lettuce", "io.lettuce..", "io.netty..", "reactor..", "org.reactivestreams..").to("adapter.redis")
+            .confine("Micrometer", "io.micrometer..").to("adapter.metrics")
             .confine("Guice", "com.google.inject..", "jakarta.inject..", "javax.inject..").to("bootstrap")
             .confine("picocli", "picocli..").to("bootstrap")
             .forbid("java.util.logging", "java.util.logging..");

@@ -83,6 +83,9 @@ class SmartApiAuthRulesTest {
             entry("lettuceIsConfined", List.of(
                     "Method <{base}.bootstrap.RedisWiring.connect(io.lettuce.core.RedisURI)> has parameter of type"
                             + " <io.lettuce.core.RedisURI> in (RedisWiring.java:0)")),
+            entry("micrometerIsConfined", List.of(
+                    "Method <{base}.bootstrap.Wiring.measure(io.micrometer.core.instrument.MeterRegistry)> has"
+                            + " parameter of type <io.micrometer.core.instrument.MeterRegistry> in (Wiring.java:0)")),
             entry("guiceIsConfined", List.of(
                     "Method <{base}.adapter.http.HttpClient.wire(com.google.inject.Injector)> has parameter of type"
                             + " <com.google.inject.Injector> in (HttpClient.java:0)")),
@@ -168,8 +171,8 @@ class SmartApiAuthRulesTest {
                 "domainIsFreeOfFrameworks", "applicationIsFreeOfFrameworks",
                 "domainAndApplicationCarryNoFrameworkAnnotations", "adaptersDoNotDependOnEachOther",
                 "nothingDependsOnConfiguration", "feignIsConfined", "jacksonIsConfined", "bouncyCastleIsConfined",
-                "lettuceIsConfined", "guiceIsConfined", "picocliIsConfined", "noJavaUtilLogging",
-                "drivingPortsFollowTheirNaming", "drivingPortNamesAreReserved", "drivenPortsFollowTheirNaming",
+                "lettuceIsConfined", "micrometerIsConfined", "guiceIsConfined", "picocliIsConfined",
+                "noJavaUtilLogging", "drivingPortsFollowTheirNaming", "drivingPortNamesAreReserved", "drivenPortsFollowTheirNaming",
                 "drivenPortNamesAreReserved", "portsUseOnlyDomainAndJdkTypes", "noPackageCycles",
                 "noStandardStreamsOutsideEntryPoints", "noSystemExitOutsideEntryPoints", "noFieldInjection",
                 "timeComesFromAClock");
