@@ -121,7 +121,15 @@ public final class SmartApiAuthCli {
             description = "Refresh the session now (logs in again if the broker refuses).")
     int refresh(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.openForTheBroker(options)) {
-            printValidUntil("Refreshed", auth.refresh());
+            java.util.Optional<SessionStatus.Summary> before = auth.status().session();
+            Session after = auth.refresh();
+            if (before.isEmpty()) {
+                printValidUntil("No session to refresh: logged in as", after);
+            } else if (!after.openedAt().equals(before.get().openedAt())) {
+                printValidUntil("The broker refused the refresh: logged in again as", after);
+            } else {
+                printValidUntil("Refreshed", after);
+            }
         }
         return savedOrFailed();
     }
@@ -149,13 +157,14 @@ public final class SmartApiAuthCli {
                         .put("name", profile.name()).put("email", profile.email())
                         .put("mobileNumber", profile.mobileNumber()).put("exchanges", profile.exchanges())
                         .put("products", profile.products())
-                        .put("lastLoginTime", profile.lastLoginTime().map(Object::toString).orElse(null))
+                        .put("lastLoginTime", profile.lastLoginTime().map(TimeFormat::isoInIndia).orElse(null))
                         .put("brokerId", profile.brokerId()));
             } else {
                 environment.out().println(profile.name() + " (" + profile.clientCode() + ")");
                 environment.out().println("  exchanges: " + String.join(", ", profile.exchanges()));
                 environment.out().println("  products:  " + String.join(", ", profile.products()));
-                profile.lastLoginTime().ifPresent(time -> environment.out().println("  last login: " + time));
+                profile.lastLoginTime().ifPresent(time -> environment.out().println("  last login: "
+                        + TimeFormat.inIndia(time)));
             }
         }
         return OK;
@@ -229,8 +238,8 @@ public final class SmartApiAuthCli {
     }
 
     private static String describe(Throwable error) {
-        if (error instanceof SmartApiAuthException) {
-            return error.getMessage();
+        if (error instanceof SmartApiAuthException || error instanceof CommandLine.ParameterException) {
+            return error.getMessage(); // the CLI's own messages: they name the problem and the fix, no secret
         }
         return "unexpected " + error.getClass().getSimpleName() + (error.getMessage() == null ? ""
                 : ": " + error.getMessage()) + " (run with --debug and report it)";

@@ -47,10 +47,18 @@ public enum Setting {
         return "SMARTAPI_" + name();
     }
 
-    /** The CLI flag, e.g. {@code --api-key}. */
+    /**
+     * How the CLI takes this setting: its own flag for the common ones ({@code --client-code}), else
+     * {@code --set SMARTAPI_CUTOFF=...}. Never a flag that does not exist.
+     */
     public String flag() {
-        return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return OWN_FLAG.contains(this) ? "--" + name().toLowerCase(Locale.ROOT).replace('_', '-')
+                : "--set " + variable() + "=...";
     }
+
+    /** The settings with a CLI flag of their own (the rest are given with {@code --set NAME=VALUE}). */
+    private static final java.util.Set<Setting> OWN_FLAG = java.util.EnumSet.of(CLIENT_CODE, BASE_URL, STORE, VAULT_DIR,
+            VAULT_KEY_FILE, TOTP_FILE);
 
     public String description() {
         return description;
