@@ -28,5 +28,6 @@ record CoreDependencies(
         Executor renewals,
         Executor refreshesAhead,
         RandomGenerator random,
-        RenewalSettings settings) {
+        RenewalSettings settings,
+        io.github.smartapiauth.application.port.out.TotpLedgerPort totpLedger) {
 }

@@ -189,6 +189,8 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         private Executor renewals;
         private RandomGenerator random = new ThreadLocalRandomGenerator();
         private RenewalSettings settings = RenewalSettings.defaults();
+        private io.github.smartapiauth.application.port.out.TotpLedgerPort totpLedger =
+                io.github.smartapiauth.application.port.out.TotpLedgerPort.none();
 
         private Builder() {
         }
@@ -275,6 +277,15 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             return this;
         }
 
+        /**
+         * Where the last TOTP step sent is remembered across processes sharing the session (beside the
+         * vault); by default nowhere beyond this process.
+         */
+        public Builder totpLedger(io.github.smartapiauth.application.port.out.TotpLedgerPort port) {
+            this.totpLedger = Objects.requireNonNull(port, "TOTP ledger port");
+            return this;
+        }
+
         public Builder settings(RenewalSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
@@ -291,7 +302,7 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             Executor renewalExecutor = renewals != null ? renewals : ownThreads;
             CoreDependencies core = new CoreDependencies(authentication, profiles, oneTimePasswords, store, lease,
                     events, clock, sleeper, renewalExecutor, background != null ? background : renewalExecutor, random,
-                    settings);
+                    settings, totpLedger);
             Map<ClientCode, AccountSession> sessions = new TreeMap<>();
             specs.forEach((code, account) -> sessions.put(code, new AccountSession(account, core)));
             return new SessionService(sessions, core, ownThreads != null ? ownThreads : () -> { });

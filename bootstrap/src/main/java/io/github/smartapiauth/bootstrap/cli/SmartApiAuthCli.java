@@ -88,7 +88,7 @@ public final class SmartApiAuthCli {
             description = "Log in now with the MPIN and a TOTP code, and save the session.")
     int login(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.openForTheBroker(options)) {
-            printValidUntil("Logged in as", auth.open());
+            printValidUntil("Logged in as", factory.typedCodeTries(auth, auth::open));
             environment.out().println("Stored in " + auth.status().storedIn() + ".");
         }
         return savedOrFailed();
@@ -112,7 +112,7 @@ public final class SmartApiAuthCli {
             description = "Print a valid access token alone, for piping (renews it if needed).")
     int token(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.openForTheBroker(options)) {
-            environment.out().println(auth.accessToken());
+            environment.out().println(factory.typedCodeTries(auth, auth::accessToken));
         }
         return savedOrFailed();
     }
@@ -122,7 +122,7 @@ public final class SmartApiAuthCli {
     int refresh(@Mixin ConfigOptions options) {
         try (SmartApiAuth auth = factory.openForTheBroker(options)) {
             java.util.Optional<SessionStatus.Summary> before = auth.status().session();
-            Session after = auth.refresh();
+            Session after = factory.typedCodeTries(auth, auth::refresh);
             if (before.isEmpty()) {
                 printValidUntil("No session to refresh: logged in as", after);
             } else if (!after.openedAt().equals(before.get().openedAt())) {
@@ -151,7 +151,7 @@ public final class SmartApiAuthCli {
             description = "The account's profile from SmartAPI.")
     int profile(@Mixin ConfigOptions options, @Option(names = "--json", description = "Print JSON.") boolean json) {
         try (SmartApiAuth auth = factory.openForTheBroker(options)) {
-            Profile profile = auth.profile();
+            Profile profile = factory.typedCodeTries(auth, auth::profile);
             if (json) {
                 environment.out().println(new Json().put("clientCode", profile.clientCode().value())
                         .put("name", profile.name()).put("email", profile.email())

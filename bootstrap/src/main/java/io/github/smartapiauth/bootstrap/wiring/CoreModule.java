@@ -36,6 +36,9 @@ public final class CoreModule extends AbstractModule {
         bind(LogOutUseCase.class).to(SessionService.class);
         bind(GetProfileUseCase.class).to(SessionService.class);
         bind(GetSessionStatusUseCase.class).to(SessionService.class);
+        // The vault binds one; other stores (memory, Redis) and embedders' own modules need not.
+        com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(),
+                io.github.smartapiauth.application.port.out.TotpLedgerPort.class);
     }
 
     @Provides
@@ -43,7 +46,8 @@ public final class CoreModule extends AbstractModule {
     SessionService sessions(SmartApiAuthConfig config, AuthenticationPort authentication, ProfilePort profiles,
                             OneTimePasswordPort oneTimePasswords, SessionStorePort store, SessionLeasePort lease,
                             SessionEventsPort events, @Internal Clock clock, @Internal Sleeper sleeper,
-                            RenewalSettings settings, OwnedResources owned) {
+                            RenewalSettings settings, OwnedResources owned,
+                            java.util.Optional<io.github.smartapiauth.application.port.out.TotpLedgerPort> totpLedger) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(authentication)
                 .profiles(profiles)
@@ -54,6 +58,7 @@ public final class CoreModule extends AbstractModule {
                 .clock(clock)
                 .sleeper(sleeper)
                 .settings(settings);
+        totpLedger.ifPresent(builder::totpLedger);
         config.accounts().forEach(account -> builder.account(account.credentials()));
         return owned.register(builder.build());
     }
