@@ -43,9 +43,30 @@ final class AuthFactory {
         return storeFailures.stream().findFirst();
     }
 
+    private boolean json;
+
+    /** Whether --json was given (the root command sets it before a subcommand runs). */
+    boolean json() {
+        return json;
+    }
+
+    void json(boolean json) {
+        this.json = json;
+    }
+
+    /**
+     * The properties file: {@code --config}, else {@code SMARTAPI_CONFIG} (read by the sources), else the
+     * first that exists of {@code $XDG_CONFIG_HOME/smartapi-auth/config.properties} and
+     * {@code ~/.smartapi-auth/config.properties}.
+     */
+    java.util.Optional<java.nio.file.Path> configFile(ConfigOptions options) {
+        return options.configFile().or(() -> environment.variables().containsKey(ConfigSources.CONFIG_FILE_VARIABLE)
+                ? java.util.Optional.empty() : ConfigDiscovery.find(environment.variables()));
+    }
+
     SmartApiAuthConfig config(ConfigOptions options) {
         SmartApiAuthConfig config = ConfigReader.read(
-                ConfigSources.of(options.flags(), environment.variables(), options.configFile()));
+                ConfigSources.of(options.flags(), environment.variables(), configFile(options)));
         config.warnings().forEach(warning -> environment.err().println("warning: " + warning));
         typedCodes = config.accounts().stream().anyMatch(account -> account.totpKey().isEmpty());
         return config.store() instanceof VaultStore vault && !vault.hasKey() ? withVaultKey(config, vault) : config;
@@ -53,7 +74,7 @@ final class AuthFactory {
 
     /** The TOTP key alone: the {@code totp} command needs neither the API key nor the vault. */
     Optional<TotpKey> totpKey(ConfigOptions options) {
-        return ConfigReader.readTotpKey(ConfigSources.of(options.flags(), environment.variables(), options.configFile()));
+        return ConfigReader.readTotpKey(ConfigSources.of(options.flags(), environment.variables(), configFile(options)));
     }
 
     SmartApiAuth open(ConfigOptions options) {

@@ -88,6 +88,12 @@ public final class ConfigReader {
         return new Credentials(apiKey, clientCode, pin);
     }
 
+    /** The vault's directory alone (for commands that need nothing else, such as discarding the vault). */
+    public static Path vaultDirectory(ConfigSources sources) {
+        ConfigReader reader = new ConfigReader(sources);
+        return reader.parse(Setting.VAULT_DIR, reader::expandHome);
+    }
+
     /** Only the TOTP key, for commands that need nothing else (the {@code totp} command). */
     public static Optional<TotpKey> readTotpKey(ConfigSources sources) {
         ConfigReader reader = new ConfigReader(sources);
