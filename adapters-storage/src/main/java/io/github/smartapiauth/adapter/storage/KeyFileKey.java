@@ -66,6 +66,7 @@ final class KeyFileKey implements KeyMaterial {
      * or URL-safe) of 32 bytes with white space around it.
      */
     private byte[] fromBase64(byte[] content) {
+        int size = content.length;
         String text = new String(content, java.nio.charset.StandardCharsets.US_ASCII).strip();
         Arrays.fill(content, (byte) 0);
         byte[] key;
@@ -73,8 +74,9 @@ final class KeyFileKey implements KeyMaterial {
             key = text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? java.util.Base64.getUrlDecoder().decode(text)
                     : java.util.Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new VaultException(VaultException.Kind.KEY, "the key file " + file + " holds neither " + KEY_LENGTH
-                    + " raw bytes nor the base64 of " + KEY_LENGTH + " bytes (make one with: smartapi-auth vault keygen FILE)");
+            throw new VaultException(VaultException.Kind.KEY, "the key file " + file + " has " + size + " bytes, neither "
+                    + KEY_LENGTH + " raw bytes nor the base64 of " + KEY_LENGTH + " bytes (make one with: smartapi-auth"
+                    + " vault keygen FILE)");
         }
         if (key.length != KEY_LENGTH) {
             Arrays.fill(key, (byte) 0);

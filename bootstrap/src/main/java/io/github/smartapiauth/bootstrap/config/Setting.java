@@ -17,7 +17,7 @@ public enum Setting {
     STORE("where sessions are kept: vault (encrypted file), memory, or redis://[:password@]host[:port][/db] (rediss:// for TLS) to share one session between processes and machines", "vault", false),
     VAULT_DIR("the vault's directory (created 0700)", "~/.smartapi-auth", false),
     VAULT_PASSPHRASE("the passphrase of the vault (Argon2id)", "", true),
-    VAULT_KEY_FILE("a file with a random 32-byte vault key, instead of a passphrase", "", false),
+    VAULT_KEY_FILE("a file with a random 32-byte vault key (raw, or base64), instead of a passphrase", "", false),
     REDIS_KEY_FILE("with a redis:// store: a file with the 32-byte key (raw, or base64) that seals sessions; the same on every process", "", false),
     REDIS_KEY("with a redis:// store: the base64 of the 32-byte key, instead of REDIS_KEY_FILE", "", true),
     BASE_URL("the SmartAPI REST root (HTTPS, or HTTP to a loopback host)", "https://apiconnect.angelone.in", false),
