@@ -78,7 +78,11 @@ final class AuthFactory {
     }
 
     SmartApiAuth open(ConfigOptions options) {
-        SmartApiAuthConfig config = config(options);
+        return open(config(options));
+    }
+
+    SmartApiAuth open(SmartApiAuthConfig configured) {
+        SmartApiAuthConfig config = configured;
         for (int attempt = 1; ; attempt++) {
             SmartApiAuth auth = build(config);
             if (!typedPassphrase || attempt == TRIES || !refusesThePassphrase(auth)) {
@@ -145,7 +149,11 @@ final class AuthFactory {
      * the broker never issues a session that could not be kept.
      */
     SmartApiAuth openForTheBroker(ConfigOptions options) {
-        SmartApiAuth auth = open(options);
+        return openForTheBroker(config(options));
+    }
+
+    SmartApiAuth openForTheBroker(SmartApiAuthConfig config) {
+        SmartApiAuth auth = open(config);
         try {
             for (var account : auth.accounts()) {
                 auth.account(account).status().storeProblem().ifPresent(problem -> {

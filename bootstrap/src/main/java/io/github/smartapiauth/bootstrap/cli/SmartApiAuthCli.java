@@ -3,6 +3,7 @@ package io.github.smartapiauth.bootstrap.cli;
 import io.github.smartapiauth.application.port.in.LogoutResult;
 import io.github.smartapiauth.application.port.in.SessionStatus;
 import io.github.smartapiauth.bootstrap.SmartApiAuth;
+import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import io.github.smartapiauth.domain.error.ConfigurationException;
 import io.github.smartapiauth.domain.error.SmartApiAuthException;
 import io.github.smartapiauth.domain.profile.Profile;
@@ -81,14 +82,35 @@ public final class SmartApiAuthCli {
         System.exit(run(environment, args));
     }
 
+    /** The root's own commands: a command line that runs one of them needs no other subcommand. */
+    private static final java.util.Set<String> SESSION_COMMANDS = java.util.Set.of("login", "status", "token", "refresh",
+            "profile", "logout", "totp", "completion");
+
+    /** The first argument that is not an option: the command asked for, if any. */
+    private static String firstCommand(String... args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return "";
+    }
+
     /** Runs one command line; returns the exit code. */
     static int run(CliEnvironment environment, String... args) {
         silencePicocliTrace(environment.err());
         SmartApiAuthCli root = new SmartApiAuthCli(environment);
         CommandLine cli = new CommandLine(root);
-        cli.addSubcommand("demo", new DemoCommand(environment));
-        cli.addSubcommand("sandbox", new SandboxCommand(environment));
-        cli.addSubcommand("vault", new VaultCommand(environment, root.factory));
+        String command = firstCommand(args);
+        boolean versionOnly = command.isEmpty() && java.util.Arrays.stream(args).anyMatch(
+                arg -> arg.equals("--version") || arg.equals("-V"));
+        if (!SESSION_COMMANDS.contains(command) && !versionOnly) {
+            // Start-up: picocli reads every command's annotations when it is added; token and status, which
+            // scripts call per request, do without the demo's, the sandbox's and the vault's.
+            cli.addSubcommand("demo", new DemoCommand(environment));
+            cli.addSubcommand("sandbox", new SandboxCommand(environment));
+            cli.addSubcommand("vault", new VaultCommand(environment, root.factory));
+        }
         cli.setOut(environment.out());
         cli.setErr(environment.err());
         cli.setExitCodeExceptionMapper(SmartApiAuthCli::exitCodeOf);
@@ -146,15 +168,23 @@ public final class SmartApiAuthCli {
             footerHeading = "%nExamples:%n", footer = {"  smartapi-auth status",
                     "  smartapi-auth status --json | jq .secondsLeft"})
     int status(@Mixin ConfigOptions options) {
-        try (SmartApiAuth auth = factory.open(options)) {
-            SessionStatus status = auth.status();
-            if (json) {
-                environment.out().println(StatusJson.of(status));
-            } else {
-                printStatus(status);
-            }
-            return status.session().isPresent() ? OK : FAILED;
+        SmartApiAuthConfig config = factory.config(options);
+        java.util.Optional<SessionStatus> stored = StoredSession.status(config, environment.clock());
+        if (stored.isPresent()) {
+            return print(stored.get());
         }
+        try (SmartApiAuth auth = factory.open(config)) {
+            return print(auth.status());
+        }
+    }
+
+    private int print(SessionStatus status) {
+        if (json) {
+            environment.out().println(StatusJson.of(status));
+        } else {
+            printStatus(status);
+        }
+        return status.session().isPresent() ? OK : FAILED;
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true,
@@ -165,12 +195,20 @@ public final class SmartApiAuthCli {
                     "  smartapi-auth token | xargs -I{} curl -H \"Authorization: Bearer {}\" ...",
                     "  smartapi-auth token --json     {\"account\":...,\"accessToken\":...}"})
     int token(@Mixin ConfigOptions options) {
-        try (SmartApiAuth auth = factory.openForTheBroker(options)) {
-            String token = factory.typedCodeTries(auth, auth::accessToken);
-            environment.out().println(json ? new Json().put("account", auth.accounts().iterator().next().value())
-                    .put("accessToken", token).toString() : token);
+        SmartApiAuthConfig config = factory.config(options);
+        java.util.Optional<String> fresh = StoredSession.freshToken(config, environment.clock());
+        if (fresh.isPresent()) {
+            printToken(config.firstAccount().credentials().clientCode().value(), fresh.get());
+            return OK;
+        }
+        try (SmartApiAuth auth = factory.openForTheBroker(config)) {
+            printToken(auth.accounts().iterator().next().value(), factory.typedCodeTries(auth, auth::accessToken));
         }
         return savedOrFailed();
+    }
+
+    private void printToken(String account, String token) {
+        environment.out().println(json ? new Json().put("account", account).put("accessToken", token).toString() : token);
     }
 
     @Command(name = "refresh", mixinStandardHelpOptions = true,
