@@ -34,6 +34,10 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The root command, whose inherited --json asks for the JSON banner too. */
+    @picocli.CommandLine.ParentCommand
+    SmartApiAuthCli root;
+
     @Option(names = "--port", description = "The port (default: a free one).")
     int port;
 
@@ -127,7 +131,7 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
             URI base = start(sandbox);
             Thread hook = new Thread(stopped::countDown, "smartapi-auth-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            if (jsonBanner) {
+            if (jsonBanner || root != null && root.json) {
                 out.println(jsonBanner(base, sandbox, accounts));
             } else {
                 textBanner(out, base, sandbox, accounts);

@@ -18,7 +18,7 @@ final class UnknownVariables {
 
     /** Read by the CLI and its launcher rather than by a setting. */
     private static final Set<String> OTHERS = Set.of(ConfigSources.CONFIG_FILE_VARIABLE, "SMARTAPI_NEW_VAULT_PASSPHRASE",
-            "SMARTAPI_AUTH_JAVA_OPTS");
+            "SMARTAPI_AUTH_JAVA_OPTS", "SMARTAPI_AUTH_CDS");
 
     private UnknownVariables() {
     }

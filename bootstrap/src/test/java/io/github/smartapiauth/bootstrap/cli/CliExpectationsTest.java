@@ -74,6 +74,22 @@ class CliExpectationsTest {
     }
 
     @Test
+    void theSandboxPrintsItsBannerAsJsonWithJson() {
+        CliRun sandbox = run("sandbox", "--json", "--serve-for", "1");
+
+        assertThat(sandbox.code()).as(sandbox.err()).isZero();
+        assertThat(sandbox.out().lines()).singleElement().asString().startsWith("{\"url\":\"http://127.0.0.1:");
+    }
+
+    @Test
+    void theLaunchersOwnVariablesAreNotTakenForMisspellings() {
+        env.put("SMARTAPI_AUTH_CDS", "off");
+        env.put("SMARTAPI_AUTH_JAVA_OPTS", "-Xmx64m");
+
+        assertThat(run("status").err()).doesNotContain("warning");
+    }
+
+    @Test
     void errorsAreJsonOnStdoutWithTheirKindAndExitCode() {
         CliRun usage = run("status", "--json", "--no-such-flag");
         env.put("SMARTAPI_PIN", "0000");
