@@ -22,7 +22,7 @@ final class ConfigOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "The SmartAPI REST root (SMARTAPI_BASE_URL).")
     String baseUrl;
 
-    @Option(names = "--store", paramLabel = "vault|memory", description = "Where sessions are kept (SMARTAPI_STORE).")
+    @Option(names = "--store", paramLabel = "STORE", description = "vault, memory or redis://... (SMARTAPI_STORE).")
     String store;
 
     @Option(names = "--vault-dir", paramLabel = "DIR", description = "The vault's directory (SMARTAPI_VAULT_DIR).")

@@ -25,13 +25,14 @@ import picocli.CommandLine.Option;
         description = "Keeps an Angel One SmartAPI session valid: login, status, refresh, profile, logout.",
         subcommands = {CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  smartapi-auth login                      log in and save the session (~/.smartapi-auth)",
-                "  T=$(smartapi-auth token)                 a valid access token for a script",
-                "  smartapi-auth status --json              the stored session as JSON, without network",
-                "  source <(smartapi-auth completion bash)  tab completion in this shell",
+        footer = {"  smartapi-auth login                  log in and save the session",
+                "  T=$(smartapi-auth token)             a valid access token, for a script",
+                "  smartapi-auth status --json          the stored session as JSON, no network",
+                "  source <(smartapi-auth completion bash)",
                 "",
-                "Settings come from flags, then SMARTAPI_* environment variables, then the config file",
-                "($SMARTAPI_CONFIG, $XDG_CONFIG_HOME/smartapi-auth/config.properties, ~/.smartapi-auth/config.properties)."})
+                "Settings: flags, then SMARTAPI_* environment variables, then a properties file",
+                "(--config, $SMARTAPI_CONFIG, $XDG_CONFIG_HOME/smartapi-auth/config.properties,",
+                "~/.smartapi-auth/config.properties), then defaults; see the README."})
 public final class SmartApiAuthCli {
 
     static final int OK = 0;
