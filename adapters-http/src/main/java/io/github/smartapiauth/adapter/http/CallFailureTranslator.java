@@ -70,9 +70,9 @@ final class CallFailureTranslator {
                     + " and any proxy in between", null, e);
         }
         if (e instanceof HttpConnectTimeoutException) {
-            return new BrokerUnavailableException("could not connect to " + host + " for " + route + " within "
+            return BrokerUnavailableException.neverSent("could not connect to " + host + " for " + route + " within "
                     + seconds(settings == null ? null : settings.connectTimeout())
-                    + "; check the network, or raise the connect timeout", null, e);
+                    + "; check the network, or raise the connect timeout", e);
         }
         if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
             return new BrokerUnavailableException(host + " did not answer " + route + " within "
@@ -87,12 +87,12 @@ final class CallFailureTranslator {
                     + "; the call was abandoned and its outcome is unknown", e);
         }
         if (e instanceof ConnectException) {
-            return new BrokerUnavailableException("could not connect to " + host + " for " + route
-                    + " (connection refused); check the base URL and that the server is up", null, e);
+            return BrokerUnavailableException.neverSent("could not connect to " + host + " for " + route
+                    + " (connection refused); check the base URL and that the server is up", e);
         }
         if (e instanceof UnknownHostException) {
-            return new BrokerUnavailableException("cannot resolve the host " + host + "; check the base URL and DNS",
-                    null, e);
+            return BrokerUnavailableException.neverSent("cannot resolve the host " + host + "; check the base URL and DNS",
+                    e);
         }
         return new BrokerUnavailableException("the connection to " + host + " failed during " + route + " ("
                 + e.getClass().getSimpleName() + ", e.g. a reset connection); retry later", null, e);

@@ -15,6 +15,8 @@ import java.util.Set;
 final class KeyFileKey implements KeyMaterial {
 
     static final int KEY_LENGTH = 32;
+    /** The base64 of 32 bytes is 44 characters; room for a line end and stray white space. */
+    private static final int MAX_BASE64_LENGTH = 128;
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.complementOf(
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
 
@@ -59,6 +61,31 @@ final class KeyFileKey implements KeyMaterial {
         }
     }
 
+    /**
+     * The one rule for key files (the Redis key file's too): exactly 32 raw bytes, or the base64 (standard
+     * or URL-safe) of 32 bytes with white space around it.
+     */
+    private byte[] fromBase64(byte[] content) {
+        int size = content.length;
+        String text = new String(content, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        Arrays.fill(content, (byte) 0);
+        byte[] key;
+        try {
+            key = text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? java.util.Base64.getUrlDecoder().decode(text)
+                    : java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new VaultException(VaultException.Kind.KEY, "the key file " + file + " has " + size + " bytes, neither "
+                    + KEY_LENGTH + " raw bytes nor the base64 of " + KEY_LENGTH + " bytes (make one with: smartapi-auth"
+                    + " vault keygen FILE)");
+        }
+        if (key.length != KEY_LENGTH) {
+            Arrays.fill(key, (byte) 0);
+            throw new VaultException(VaultException.Kind.KEY, "the key file " + file + " decodes to " + key.length
+                    + " bytes; a vault key is " + KEY_LENGTH + " bytes (make one with: smartapi-auth vault keygen FILE)");
+        }
+        return key;
+    }
+
     private byte[] read() {
         try {
             Set<PosixFilePermission> permissions = FilePermissions.posixPermissions(file);
@@ -68,18 +95,19 @@ final class KeyFileKey implements KeyMaterial {
                         + "); make it owner-only (chmod 600) and check that nobody copied it");
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                if (channel.size() != KEY_LENGTH) {
+                if (channel.size() > MAX_BASE64_LENGTH) {
                     throw new VaultException(VaultException.Kind.KEY, "the key file " + file + " has " + channel.size()
-                            + " bytes; a vault key file holds exactly " + KEY_LENGTH + " random bytes");
+                            + " bytes; a vault key file holds " + KEY_LENGTH + " random bytes, or their base64");
                 }
-                ByteBuffer buffer = ByteBuffer.allocate(KEY_LENGTH);
+                ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
                 while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                     // read until full
                 }
                 if (buffer.hasRemaining()) {
                     throw new VaultException(VaultException.Kind.KEY, "the key file " + file + " shrank while it was read");
                 }
-                return buffer.array();
+                byte[] content = buffer.array();
+                return content.length == KEY_LENGTH ? content : fromBase64(content);
             }
         } catch (IOException e) {
             throw new VaultException(VaultException.Kind.KEY, "the key file " + file + " cannot be read ("

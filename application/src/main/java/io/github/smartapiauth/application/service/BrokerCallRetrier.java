@@ -22,14 +22,15 @@ final class BrokerCallRetrier {
                 if (!policy.shouldRetry(e, attempt)) {
                     throw e;
                 }
-                pause(policy.delayAfter(attempt, e, core.random()));
+                pause(policy.delayAfter(attempt, e, core.random()), new WaitReason.Retry(attempt + 1,
+                        policy.maxAttempts(), e instanceof io.github.smartapiauth.domain.error.RateLimitedException));
             }
         }
     }
 
-    void pause(Duration duration) throws InterruptedException {
+    void pause(Duration duration, WaitReason reason) throws InterruptedException {
         if (!duration.isZero() && !duration.isNegative()) {
-            core.sleeper().sleep(duration);
+            core.sleeper().sleep(duration, reason);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.application.port.out.SessionEventsPort;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.application.port.out.TotpLedgerPort;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
@@ -34,5 +35,6 @@ record CoreDependencies(
         RandomGenerator random,
         RenewalSettings settings,
         MetricsPort metrics,
-        DiagnosticContextPort diagnostics) {
+        DiagnosticContextPort diagnostics,
+        TotpLedgerPort totpLedger) {
 }

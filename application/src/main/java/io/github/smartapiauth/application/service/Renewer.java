@@ -3,7 +3,9 @@ package io.github.smartapiauth.application.service;
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.TotpCode;
+import io.github.smartapiauth.domain.error.BrokerUnavailableException;
 import io.github.smartapiauth.domain.error.ClockSkewException;
+import io.github.smartapiauth.domain.error.RateLimitedException;
 import io.github.smartapiauth.domain.error.InvalidTotpException;
 import io.github.smartapiauth.domain.error.RefreshRejectedException;
 import io.github.smartapiauth.domain.error.SessionExpiredException;
@@ -174,24 +176,36 @@ final class Renewer {
     private Session login(boolean writable, List<SessionEvent> events, AccountKeys keys, Lease lease)
             throws InterruptedException {
         RetryPolicy retry = context.settings().retry();
+        boolean spentElsewhere = takeUpStepSpentElsewhere();
         for (int attempt = 1; ; attempt++) {
-            retrying.pause(totpGuard.waitBeforeSending(context.clock().instant()));
+            retrying.pause(totpGuard.waitBeforeSending(context.clock().instant()),
+                    new WaitReason.NextTotpStep(spentElsewhere));
+            spentElsewhere = false;
             Instant sentAt = context.clock().instant();
             TotpCode code = keys.codes().codeAt(account, sentAt);
             TokenSet tokens;
+            boolean sent = true;
             try {
                 tokens = keys.authentication().login(keys.credentials(), code);
             } catch (SmartApiAuthException e) {
+                // A request that never left the machine spent nothing: the same code goes again at once.
+                sent = !(e instanceof BrokerUnavailableException unavailable && unavailable.requestNeverSent());
                 consecutiveTotpFailures = e instanceof InvalidTotpException ? consecutiveTotpFailures + 1 : 0;
                 steps.step(RenewalKind.LOGIN, Outcome.of(e));
                 if (!retry.shouldRetry(e, attempt)) {
                     throw e;
                 }
-                retrying.pause(retry.delayAfter(attempt, e, context.random()));
+                if (sent) {
+                    retrying.pause(retry.delayAfter(attempt, e, context.random()), new WaitReason.Retry(attempt + 1,
+                            retry.maxAttempts(), e instanceof RateLimitedException));
+                }
                 continue;
             } finally {
                 // Sent once, whatever the outcome: the broker accepts a code once, so its step is spent.
-                totpGuard.markSpent(sentAt);
+                if (sent) {
+                    totpGuard.markSpent(sentAt);
+                    context.totpLedger().sent(account, sentAt);
+                }
                 code.wipe();
             }
             consecutiveTotpFailures = 0;
@@ -208,6 +222,21 @@ final class Renewer {
             steps.step(RenewalKind.LOGIN, Outcome.SUCCESS);
             return opened;
         }
+    }
+
+    /**
+     * Another process sharing the session may have sent this step's code (its login ran under the lease
+     * this one now holds): that step is spent here too. True when it was, and this process had not.
+     */
+    private boolean takeUpStepSpentElsewhere() {
+        Instant now = context.clock().instant();
+        Optional<Instant> elsewhere = context.totpLedger().lastSent(account);
+        if (elsewhere.isEmpty() || totpGuard.isSpent(now)
+                || totpGuard.clock().stepAt(elsewhere.get()) != totpGuard.clock().stepAt(now)) {
+            return false;
+        }
+        totpGuard.markSpent(elsewhere.get());
+        return true;
     }
 
     private Instant checkedExpiry(TokenSet tokens, Instant openedAt, Instant issuedAt) {

@@ -24,6 +24,7 @@ import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.application.port.out.SessionEventsPort;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.application.port.out.TotpLedgerPort;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.credential.Credentials;
 import io.github.smartapiauth.domain.error.ConfigurationException;
@@ -225,6 +226,7 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
         private RenewalSettings settings = RenewalSettings.defaults();
         private MetricsPort metrics = MetricsPort.NONE;
         private DiagnosticContextPort diagnostics = DiagnosticContextPort.NONE;
+        private TotpLedgerPort totpLedger = TotpLedgerPort.none();
 
         private Builder() {
         }
@@ -311,6 +313,15 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             return this;
         }
 
+        /**
+         * Where the last TOTP step sent is remembered across processes sharing the session (beside the
+         * vault); by default nowhere beyond this process.
+         */
+        public Builder totpLedger(TotpLedgerPort port) {
+            this.totpLedger = Objects.requireNonNull(port, "TOTP ledger port");
+            return this;
+        }
+
         public Builder settings(RenewalSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
@@ -339,7 +350,7 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             Executor renewalExecutor = renewals != null ? renewals : ownThreads;
             CoreDependencies core = new CoreDependencies(authentication, profiles, oneTimePasswords, store, lease,
                     events, clock, sleeper, renewalExecutor, background != null ? background : renewalExecutor, random,
-                    settings, metrics, diagnostics);
+                    settings, metrics, diagnostics, totpLedger);
             Map<ClientCode, AccountSession> sessions = new TreeMap<>();
             specs.forEach((code, account) -> sessions.put(code, new AccountSession(account, core)));
             SessionService service = new SessionService(sessions, core, ownThreads != null ? ownThreads : () -> { });

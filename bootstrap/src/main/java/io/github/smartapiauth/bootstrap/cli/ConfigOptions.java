@@ -22,7 +22,7 @@ final class ConfigOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "The SmartAPI REST root (SMARTAPI_BASE_URL).")
     String baseUrl;
 
-    @Option(names = "--store", paramLabel = "vault|memory", description = "Where sessions are kept (SMARTAPI_STORE).")
+    @Option(names = "--store", paramLabel = "STORE", description = "vault, memory or redis://... (SMARTAPI_STORE).")
     String store;
 
     @Option(names = "--vault-dir", paramLabel = "DIR", description = "The vault's directory (SMARTAPI_VAULT_DIR).")
@@ -44,7 +44,11 @@ final class ConfigOptions {
 
     Map<Setting, String> flags() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        settings.forEach((name, value) -> flags.put(settingNamed(name), value));
+        settings.forEach((name, value) -> {
+            Setting setting = settingNamed(name);
+            requireNotEmpty("--set " + setting.variable() + "=", setting, value);
+            flags.put(setting, value);
+        });
         putIfSet(flags, Setting.CLIENT_CODE, clientCode);
         putIfSet(flags, Setting.BASE_URL, baseUrl);
         putIfSet(flags, Setting.STORE, store);
@@ -56,7 +60,17 @@ final class ConfigOptions {
 
     private static void putIfSet(Map<Setting, String> flags, Setting setting, String value) {
         if (value != null) {
+            requireNotEmpty(setting.flag(), setting, value);
             flags.put(setting, value);
+        }
+    }
+
+    /** A flag given with nothing ({@code --vault-dir ''}) is a mistake, not a request for the default. */
+    private static void requireNotEmpty(String flag, Setting setting, String value) {
+        if (value.isBlank()) {
+            throw new ConfigurationException(flag + " is empty; expected " + setting.description()
+                    + ", or leave the flag out" + (setting.defaultValue().isEmpty() ? "" : " for the default ("
+                    + setting.defaultValue() + ")"));
         }
     }
 

@@ -17,6 +17,11 @@ final class HealthOfStatus {
         if (inMemory.state() != HealthState.NO_SESSION) {
             return inMemory.state();
         }
+        return of(stored);
+    }
+
+    /** From the stored session alone (the {@code status} command read the vault without building the library). */
+    static HealthState of(SessionStatus stored) {
         if (stored.blockedBy().isPresent()) {
             return HealthState.BLOCKED;
         }

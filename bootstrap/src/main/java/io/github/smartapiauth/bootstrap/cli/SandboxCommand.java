@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,6 +33,10 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The root command, whose inherited --json asks for the JSON banner too. */
+    @picocli.CommandLine.ParentCommand
+    SmartApiAuthCli root;
 
     @Option(names = "--port", description = "The port (default: a free one).")
     int port;
@@ -85,6 +88,14 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = environment.out();
+        if (port < 0 || port > 65535) {
+            throw new UsageError(spec.commandLine(), "--port " + port + " is not a port; expected 0 to 65535"
+                    + " (0, the default, takes a free one)");
+        }
+        if (serveForSeconds < 0) {
+            throw new UsageError(spec.commandLine(), "--serve-for " + serveForSeconds + " is negative; expected"
+                    + " a number of seconds, or leave it out to serve until Ctrl-C");
+        }
         List<SandboxAccount> accounts = accounts();
         SmartApiSandbox.Builder builder = SmartApiSandbox.builder().port(port).rateLimits(!noRateLimits)
                 .rotateRefreshTokens(rotateRefreshTokens).controlApi(control);
@@ -95,7 +106,7 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
                 clock = SandboxClock.running(startAt != null ? startAt : environment.clock().instant(),
                         clockRate != null ? clockRate : 1.0);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--clock-rate: " + e.getMessage());
+                throw new UsageError(spec.commandLine(), "--clock-rate: " + e.getMessage());
             }
             builder.clock(clock);
         }
@@ -114,13 +125,13 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
                 try {
                     sandbox.faults().script(fault);
                 } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "--fault " + fault + ": " + e.getMessage());
+                    throw new UsageError(spec.commandLine(), "--fault " + fault + ": " + e.getMessage());
                 }
             }
-            URI base = sandbox.start();
+            URI base = start(sandbox);
             Thread hook = new Thread(stopped::countDown, "smartapi-auth-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            if (jsonBanner) {
+            if (jsonBanner || root != null && root.json) {
                 out.println(jsonBanner(base, sandbox, accounts));
             } else {
                 textBanner(out, base, sandbox, accounts);
@@ -139,6 +150,18 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
         return SmartApiAuthCli.OK;
     }
 
+    /** A port that cannot be bound is the user's to change: a usage error naming it and the fix. */
+    private URI start(SmartApiSandbox sandbox) {
+        try {
+            return sandbox.start();
+        } catch (UncheckedIOException e) {
+            boolean inUse = e.getCause() instanceof java.net.BindException;
+            throw new UsageError(spec.commandLine(), (inUse ? "port " + port + " is in use"
+                    : "cannot listen on port " + port + " (" + e.getCause().getClass().getSimpleName() + ")")
+                    + "; choose another with --port, or leave --port out to take a free one");
+        }
+    }
+
     private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -154,7 +177,7 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
         try {
             return AccountsFile.read(accountsFile);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), "--accounts: " + e.getMessage());
+            throw new UsageError(spec.commandLine(), "--accounts: " + e.getMessage());
         }
     }
 
@@ -217,14 +240,14 @@ final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
                 default -> throw new NumberFormatException();
             }, text);
         } catch (DateTimeParseException | NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new ParameterException(spec.commandLine(),
+            throw new UsageError(spec.commandLine(),
                     "--token-lifetime " + text + ": expected e.g. 90s, 30m, 8h, 1d or PT1H");
         }
     }
 
     private Duration positive(Duration duration, String text) {
         if (duration.isNegative() || duration.isZero()) {
-            throw new ParameterException(spec.commandLine(), "--token-lifetime " + text + ": must be positive");
+            throw new UsageError(spec.commandLine(), "--token-lifetime " + text + ": must be positive");
         }
         return duration;
     }

@@ -15,13 +15,15 @@ final class TotpPrinter {
     private TotpPrinter() {
     }
 
-    static void print(Optional<TotpKey> configured, CliEnvironment environment) {
+    static void print(Optional<TotpKey> configured, CliEnvironment environment, boolean json) {
         TotpKey key = configured.orElseThrow(() -> new ConfigurationException(
                 "no TOTP secret is configured; set SMARTAPI_TOTP_SECRET, SMARTAPI_TOTP_URI or SMARTAPI_TOTP_FILE"));
         Instant now = environment.clock().instant();
         try (TotpGenerator generator = TotpGenerator.of(key)) {
             TotpCode code = generator.codeAt(now);
-            environment.out().println(code.reveal() + "  (" + secondsLeft(key.parameters(), now) + " s left)");
+            long left = secondsLeft(key.parameters(), now);
+            environment.out().println(json ? new Json().put("code", code.reveal()).put("secondsLeft", left).toString()
+                    : code.reveal() + "  (" + left + " s left)");
             code.wipe();
         }
     }

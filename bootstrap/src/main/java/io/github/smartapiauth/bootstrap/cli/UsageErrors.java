@@ -40,6 +40,9 @@ final class UsageErrors {
             }
             return String.join("; ", problems.isEmpty() ? List.of("unexpected arguments (not shown)") : problems);
         }
+        if (error instanceof UsageError own) {
+            return own.getMessage();
+        }
         if (error instanceof CommandLine.MissingParameterException) {
             return error.getMessage(); // names what is missing; there is no value to show
         }

@@ -7,8 +7,13 @@ import io.github.smartapiauth.domain.error.ConfigurationException;
 import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code vault rekey}: change the vault's passphrase, every file re-encrypted atomically. */
+/**
+ * {@code vault rekey} (change the passphrase, every file re-encrypted atomically), {@code vault reset --yes}
+ * (discard a vault that cannot be read) and {@code vault keygen FILE} (a new random key file).
+ */
 @Command(name = "vault", mixinStandardHelpOptions = true, description = "Manage the encrypted session vault.")
 final class VaultCommand {
 
@@ -47,18 +52,63 @@ final class VaultCommand {
         } finally {
             Arrays.fill(vault.passphrase().get(), '\0');
         }
-        environment.out().println("The vault in " + vault.directory() + " now opens with the new passphrase.");
+        print("The vault in " + vault.directory() + " now opens with the new passphrase.",
+                new Json().put("vault", vault.directory().toString()).put("rekeyed", true));
         return SmartApiAuthCli.OK;
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = {"Discard the vault (its .vault files), e.g. when its passphrase is lost; the next login"
+                    + " makes a new one. Needs --yes.",
+                    "The broker sessions it held live on until SmartAPI's daily cut-off."},
+            footerHeading = "%nExamples:%n", footer = "  smartapi-auth vault reset --yes --vault-dir ~/.smartapi-auth")
+    int reset(@Mixin ConfigOptions options,
+              @Option(names = "--yes", description = "Really discard the stored sessions.") boolean yes) {
+        if (!yes) {
+            throw new ConfigurationException("vault reset discards every stored session and cannot be undone; add"
+                    + " --yes to go ahead");
+        }
+        java.nio.file.Path directory = vaultDirectory(options);
+        int removed = VaultFiles.discard(directory);
+        if (removed == 0) {
+            throw new ConfigurationException("there is no vault to reset in " + directory + " (no .vault files);"
+                    + " check SMARTAPI_VAULT_DIR");
+        }
+        print("Discarded " + removed + " vault file(s) in " + directory + "; the next login makes a new vault.",
+                new Json().put("vault", directory.toString()).put("discarded", removed));
+        return SmartApiAuthCli.OK;
+    }
+
+    @Command(name = "keygen", mixinStandardHelpOptions = true,
+            description = "Write a new random 32-byte vault key to FILE, readable by you only (0600); never"
+                    + " replaces an existing file. Then set SMARTAPI_VAULT_KEY_FILE=FILE.",
+            footerHeading = "%nExamples:%n", footer = "  smartapi-auth vault keygen ~/.config/smartapi-auth/vault.key")
+    int keygen(@Parameters(paramLabel = "FILE", description = "Where to write the key.") java.nio.file.Path file) {
+        if (java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ConfigurationException(file + " exists; keygen never replaces a key (a vault may need it):"
+                    + " choose another file");
+        }
+        FileSessionStore.createKeyFile(file);
+        print("Wrote a new vault key to " + file + " (0600). Use it with SMARTAPI_VAULT_KEY_FILE=" + file
+                + "; keep a copy where you keep secrets: without it the vault cannot be opened.",
+                new Json().put("keyFile", file.toAbsolutePath().toString()));
+        return SmartApiAuthCli.OK;
+    }
+
+    /** The vault's directory from the settings alone: neither a key nor the credentials are needed to discard it. */
+    private java.nio.file.Path vaultDirectory(ConfigOptions options) {
+        return io.github.smartapiauth.bootstrap.config.ConfigReader.vaultDirectory(
+                io.github.smartapiauth.bootstrap.config.ConfigSources.of(options.flags(), environment.variables(),
+                        factory.configFile(options)));
+    }
+
+    private void print(String text, Json json) {
+        environment.out().println(factory.json() ? json.toString() : text);
     }
 
     /** Nothing to rekey is a mistake worth naming, not a success. */
     private static void requireVaultFiles(VaultStore vault) {
-        boolean any;
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(vault.directory())) {
-            any = files.anyMatch(file -> file.getFileName().toString().endsWith(".vault"));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            any = false;
-        }
+        boolean any = VaultFiles.exist(vault.directory());
         if (!any) {
             throw new ConfigurationException("there is no vault to rekey in " + vault.directory() + " (no .vault"
                     + " files); check SMARTAPI_VAULT_DIR, or log in first: a new vault takes the passphrase it is"

@@ -89,6 +89,12 @@ public final class ConfigReader {
         return new Credentials(apiKey, clientCode, pin);
     }
 
+    /** The vault's directory alone (for commands that need nothing else, such as discarding the vault). */
+    public static Path vaultDirectory(ConfigSources sources) {
+        ConfigReader reader = new ConfigReader(sources);
+        return reader.parse(Setting.VAULT_DIR, reader::expandHome);
+    }
+
     /** Only the TOTP key, for commands that need nothing else (the {@code totp} command). */
     public static Optional<TotpKey> readTotpKey(ConfigSources sources) {
         ConfigReader reader = new ConfigReader(sources);
@@ -160,9 +166,33 @@ public final class ConfigReader {
         Duration expiry = duration(Setting.EXPIRY_MARGIN);
         LocalTime cutoff = parse(Setting.CUTOFF, LocalTime::parse);
         ZoneId zone = parse(Setting.CUTOFF_ZONE, ZoneId::of);
+        requireConsistentMargins(refresh, expiry);
         SessionPolicy policy = parse(Setting.REFRESH_MARGIN,
                 any -> SessionPolicy.defaults().withMargins(refresh, expiry).withCutoff(cutoff, zone));
         return RenewalSettings.defaults().withPolicy(policy).withDeadlineFor(brokerCallLimit(http));
+    }
+
+    /**
+     * The margins must leave a session a useful life: the token is refreshed (refresh margin) before it is
+     * withheld (expiry margin), and neither reaches a day, the longest SmartAPI session. Both are named,
+     * with where they came from, since either may be the one to change.
+     */
+    private void requireConsistentMargins(Duration refresh, Duration expiry) {
+        String both = Setting.REFRESH_MARGIN.variable() + " (" + refresh + ", from " + sourceOf(Setting.REFRESH_MARGIN)
+                + ") and " + Setting.EXPIRY_MARGIN.variable() + " (" + expiry + ", from " + sourceOf(Setting.EXPIRY_MARGIN)
+                + ")";
+        if (refresh.compareTo(expiry) <= 0) {
+            throw new ConfigurationException(both + " contradict each other: the session would be withheld before it"
+                    + " is refreshed; make the expiry margin shorter than the refresh margin (defaults 30s and 5m)");
+        }
+        if (refresh.compareTo(Duration.ofDays(1)) >= 0) {
+            throw new ConfigurationException(both + " contradict a SmartAPI session, which lasts at most a day: every"
+                    + " session would be due for refresh from the start; use margins of minutes (defaults 30s and 5m)");
+        }
+    }
+
+    private String sourceOf(Setting setting) {
+        return sources.get(setting).map(Value::source).orElse("no source");
     }
 
     /** The longest one broker call may take: connect, answer, and at most one second waiting for the pacer. */
@@ -183,7 +213,7 @@ public final class ConfigReader {
             throw invalid(Setting.STORE, "is neither vault nor memory, nor a redis://, rediss://, redis-sentinel:// or"
                     + " rediss-sentinel:// URI");
         }
-        Path directory = parse(Setting.VAULT_DIR, ConfigReader::expandHome);
+        Path directory = parse(Setting.VAULT_DIR, this::expandHome);
         Optional<Setting> key = chosen(List.of(Setting.VAULT_PASSPHRASE, Setting.VAULT_KEY_FILE), "vault key");
         Optional<char[]> passphrase = key.filter(Setting.VAULT_PASSPHRASE::equals)
                 .flatMap(sources::get).map(value -> value.text().toCharArray());
@@ -279,10 +309,11 @@ public final class ConfigReader {
         }
     }
 
-    static Path expandHome(String path) {
+    /** {@code ~} and {@code ~/...} under the user's home ({@code HOME}, as a shell reads it). */
+    private Path expandHome(String path) {
         String trimmed = path.trim();
         if (trimmed.equals("~") || trimmed.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home"), trimmed.substring(1).replaceFirst("^/", ""));
+            return sources.home().resolve(trimmed.substring(1).replaceFirst("^/", ""));
         }
         return Path.of(trimmed);
     }

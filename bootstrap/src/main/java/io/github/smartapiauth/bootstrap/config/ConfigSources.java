@@ -35,7 +35,15 @@ public final class ConfigSources {
     /** Account blocks of the properties file ({@code A1234567.SMARTAPI_PIN=...}), by client code, in file order. */
     private final Map<String, Map<Setting, Value>> accountBlocks = new java.util.LinkedHashMap<>();
 
+    /** The user's home directory, for {@code ~} in paths: {@code HOME} when set, else the JVM's {@code user.home}. */
+    private Path home = Path.of(System.getProperty("user.home"));
+
     private ConfigSources() {
+    }
+
+    /** The user's home, for {@code ~}: {@code HOME} from the environment, as shells read it, else {@code user.home}. */
+    public Path home() {
+        return home;
     }
 
     /** The process environment and, if it names one, the properties file. */
@@ -50,6 +58,9 @@ public final class ConfigSources {
      */
     public static ConfigSources of(Map<Setting, String> flags, Map<String, String> environment, Optional<Path> file) {
         ConfigSources sources = new ConfigSources();
+        sources.home = Optional.ofNullable(environment.get("HOME")).filter(home -> !home.isBlank()).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home")));
+        UnknownVariables.warningsFor(environment.keySet()).forEach(sources.warnings::add);
         Optional<Path> properties = file.or(() -> Optional.ofNullable(environment.get(CONFIG_FILE_VARIABLE))
                 .filter(name -> !name.isBlank()).map(Path::of));
         properties.ifPresent(path -> sources.addFile(path));
@@ -91,6 +102,7 @@ public final class ConfigSources {
         List<ConfigSources> blocks = new ArrayList<>();
         accountBlocks.forEach((clientCode, own) -> {
             ConfigSources block = new ConfigSources();
+            block.home = home;
             block.values.putAll(values);
             if (own.keySet().stream().anyMatch(TOTP_SOURCES::contains)) {
                 // A block's own TOTP source replaces a shared one of any kind.

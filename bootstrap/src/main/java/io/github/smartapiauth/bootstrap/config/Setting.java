@@ -17,7 +17,7 @@ public enum Setting {
     STORE("where sessions are kept: vault (encrypted file), memory, or redis://[:password@]host[:port][/db] (rediss:// for TLS) to share one session between processes and machines, or redis-sentinel://[:password@]host1:26379,host2:26379/master[/db] (rediss-sentinel:// for TLS) through Redis Sentinel", "vault", false),
     VAULT_DIR("the vault's directory (created 0700)", "~/.smartapi-auth", false),
     VAULT_PASSPHRASE("the passphrase of the vault (Argon2id)", "", true),
-    VAULT_KEY_FILE("a file with a random 32-byte vault key, instead of a passphrase", "", false),
+    VAULT_KEY_FILE("a file with a random 32-byte vault key (raw, or base64), instead of a passphrase", "", false),
     REDIS_KEY_FILE("with a redis:// store: an owner-only file with the 32-byte key (raw, or base64) that seals sessions, the same on every process; or a key ring, one base64 key a line, the current key first", "", false),
     REDIS_KEY("with a redis:// store: the base64 of the 32-byte key (or a key ring: base64 keys separated by commas, the current key first), instead of REDIS_KEY_FILE", "", true),
     BASE_URL("the SmartAPI REST root (HTTPS, or HTTP to a loopback host)", "https://apiconnect.angelone.in", false),
@@ -47,10 +47,18 @@ public enum Setting {
         return "SMARTAPI_" + name();
     }
 
-    /** The CLI flag, e.g. {@code --api-key}. */
+    /**
+     * How the CLI takes this setting: its own flag for the common ones ({@code --client-code}), else
+     * {@code --set SMARTAPI_CUTOFF=...}. Never a flag that does not exist.
+     */
     public String flag() {
-        return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return OWN_FLAG.contains(this) ? "--" + name().toLowerCase(Locale.ROOT).replace('_', '-')
+                : "--set " + variable() + "=...";
     }
+
+    /** The settings with a CLI flag of their own (the rest are given with {@code --set NAME=VALUE}). */
+    private static final java.util.Set<Setting> OWN_FLAG = java.util.EnumSet.of(CLIENT_CODE, BASE_URL, STORE, VAULT_DIR,
+            VAULT_KEY_FILE, TOTP_FILE);
 
     public String description() {
         return description;

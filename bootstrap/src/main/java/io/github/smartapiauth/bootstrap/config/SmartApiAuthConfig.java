@@ -142,6 +142,12 @@ public record SmartApiAuthConfig(List<Account> accounts, HttpSettings http, Rene
             return new VaultStore(directory, Optional.of(typed), keyFile, kdf);
         }
 
+        /** The same vault with no passphrase yet (one is to be asked for again). */
+        public VaultStore withoutPassphrase() {
+            passphrase.ifPresent(chars -> java.util.Arrays.fill(chars, '\0'));
+            return new VaultStore(directory, Optional.empty(), keyFile, kdf);
+        }
+
         public boolean hasKey() {
             return passphrase.isPresent() || keyFile.isPresent();
         }

@@ -20,12 +20,14 @@ import io.github.smartapiauth.application.port.out.ProfilePort;
 import io.github.smartapiauth.application.port.out.SessionEventsPort;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionStorePort;
+import io.github.smartapiauth.application.port.out.TotpLedgerPort;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.application.service.SessionService;
 import io.github.smartapiauth.application.service.Sleeper;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
 import io.github.smartapiauth.bootstrap.events.Slf4jDiagnosticContext;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The application core, built in a {@code @Provides} method (the core carries no annotations), and its use cases.
@@ -46,6 +48,8 @@ public final class CoreModule extends AbstractModule {
         bind(GetSessionStatusUseCase.class).to(SessionService.class);
         bind(GetHealthUseCase.class).to(SessionService.class);
         OptionalBinder.newOptionalBinder(binder(), MetricsPort.class).setDefault().toInstance(MetricsPort.NONE);
+        // The vault binds one; other stores (memory, Redis) and embedders' own modules need not.
+        OptionalBinder.newOptionalBinder(binder(), TotpLedgerPort.class);
     }
 
     @Provides
@@ -53,7 +57,8 @@ public final class CoreModule extends AbstractModule {
     SessionService sessions(SmartApiAuthConfig config, AuthenticationPort authentication, ProfilePort profiles,
                             OneTimePasswordPort oneTimePasswords, SessionStorePort store, SessionLeasePort lease,
                             SessionEventsPort events, @Internal Clock clock, @Internal Sleeper sleeper,
-                            RenewalSettings settings, OwnedResources owned, MetricsPort metrics) {
+                            RenewalSettings settings, OwnedResources owned, MetricsPort metrics,
+                            Optional<TotpLedgerPort> totpLedger) {
         SessionService.Builder builder = SessionService.builder()
                 .authentication(authentication)
                 .profiles(profiles)
@@ -66,6 +71,7 @@ public final class CoreModule extends AbstractModule {
                 .settings(settings)
                 .metrics(metrics)
                 .diagnosticContext(new Slf4jDiagnosticContext());
+        totpLedger.ifPresent(builder::totpLedger);
         config.accounts().forEach(account -> builder.account(account.credentials()));
         return owned.register(builder.build());
     }

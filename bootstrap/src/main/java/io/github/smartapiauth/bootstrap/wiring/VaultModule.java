@@ -33,6 +33,13 @@ public final class VaultModule extends AbstractModule {
         return owned.register(builder.build());
     }
 
+    @Override
+    protected void configure() {
+        com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(),
+                io.github.smartapiauth.application.port.out.TotpLedgerPort.class).setBinding()
+                .toInstance(new io.github.smartapiauth.adapter.storage.FileTotpLedger(vault.directory()));
+    }
+
     @Provides
     SessionStorePort store(FileSessionStore store) {
         return store;
