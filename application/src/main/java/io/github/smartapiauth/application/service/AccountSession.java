@@ -109,8 +109,7 @@ final class AccountSession implements AccountTokens {
 
     /** Logs in now, after any renewal in flight has ended; also the way back after a logout or a block. */
     Session open() {
-        AccountStateCell.Observed unblocked = cell.changeAndObserve(AccountState::unblocked);
-        return renewals.renewAndWait(unblocked.state(), unblocked.epoch(), RenewalReason.LOGIN);
+        return renewals.logIn(cell.beginLogin());
     }
 
     Session refresh() {

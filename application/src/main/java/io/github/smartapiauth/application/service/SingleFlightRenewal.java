@@ -70,6 +70,24 @@ final class SingleFlightRenewal {
     }
 
     /**
+     * An explicit login begun with {@link AccountStateCell#beginLogin()}: the cell counts it as under
+     * way until its flight has ended (saved and published, or failed), even when this caller stops
+     * waiting sooner, so that a logout notice handled meanwhile cannot undo it here alone.
+     */
+    Session logIn(AccountStateCell.Observed begun) {
+        RenewalFlight flight;
+        try {
+            refuseWhenStopped(begun.state(), RenewalReason.LOGIN);
+            flight = joinOrStart(begun.state(), begun.epoch(), RenewalReason.LOGIN);
+        } catch (RuntimeException notStarted) {
+            cell.endLogin();
+            throw notStarted;
+        }
+        flight.outcome().whenComplete((session, failure) -> cell.endLogin());
+        return await(flight);
+    }
+
+    /**
      * The session of the renewal in flight (or of a new one) without blocking the calling thread:
      * completes with its result or its error, at the latest when the renewal's steps, each bounded,
      * have run out. Not for a login, which first waits for a running renewal to end.
