@@ -176,6 +176,7 @@ final class AccountSession implements AccountTokens {
                 + " add it again to use it");
         cell.remove(AccountState.removed(removed));
         renewals.endForRemoval(removed);
+        core.store().forget(account);
     }
 
     SessionStatus status() {
