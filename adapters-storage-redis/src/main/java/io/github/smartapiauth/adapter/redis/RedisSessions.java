@@ -180,6 +180,18 @@ public final class RedisSessions implements AutoCloseable {
         }
 
         @Override
+        public boolean saveUnlessLoggedOut(Session session, SessionLeasePort.Lease lease) {
+            boolean saved = delegate.saveUnlessLoggedOut(session, lease);
+            subscribe();
+            return saved;
+        }
+
+        @Override
+        public void forget(ClientCode account) {
+            delegate.forget(account);
+        }
+
+        @Override
         public void delete(ClientCode account, SessionLeasePort.Lease lease) {
             delegate.delete(account, lease);
         }
@@ -285,9 +297,9 @@ public final class RedisSessions implements AutoCloseable {
         }
 
         /**
-         * How long a logout is remembered (the tombstone lives) when no session was stored at the
-         * logout; otherwise it lives as long as the stored session would have. One day by default,
-         * longer than any SmartAPI session.
+         * How long a logout is remembered (the tombstone lives) at least; longer when the stored
+         * session would have lived longer. One day by default, longer than any SmartAPI session, so
+         * a process that missed the notice still finds the logout before it would renew.
          */
         public Builder logoutMemory(Duration memory) {
             if (memory.toMillis() < 1) {
