@@ -60,13 +60,8 @@ final class SingleFlightRenewal {
      * A login ({@link RenewalReason#LOGIN}) first lets a running renewal end, then logs in.
      */
     Session renewAndWait(AccountState seen, RenewalReason reason) {
-        return renewAndWait(seen, cell.epoch(), reason);
-    }
-
-    /** As {@link #renewAndWait(AccountState, RenewalReason)}, for a state read together with its epoch. */
-    Session renewAndWait(AccountState seen, long epoch, RenewalReason reason) {
         refuseWhenStopped(seen, reason);
-        return await(joinOrStart(seen, epoch, reason));
+        return await(joinOrStart(seen, cell.epoch(), reason));
     }
 
     /**
