@@ -6,22 +6,46 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The session of each account this process last read from or wrote to Redis, i.e. the one it
- * serves: what it writes back when Redis comes back without it. An account is forgotten when this
- * process deletes it, and when another process announces a change (it then holds its own, newer
- * session or logged the account out; this process takes the change up by reading again).
+ * The session of each account this process last read from or successfully wrote to Redis, i.e. the
+ * one it serves: what it writes back when Redis comes back without it. An account is forgotten when
+ * this process logs it out, deletes or removes it, and when another process announces a change (it
+ * then holds its own, newer session or logged the account out; this process takes the change up by
+ * reading again); a read or write under way at that moment does not bring it back.
  */
 final class HeldSessions {
 
     private final Map<ClientCode, Session> held = new ConcurrentHashMap<>();
+    /** Per account, how many times it was forgotten: a read or write begun before a forget is not remembered. */
+    private final Map<ClientCode, Long> forgets = new ConcurrentHashMap<>();
 
-    void remember(Session session) {
-        held.merge(session.clientCode(), session,
-                (old, fresh) -> fresh.renewedAt().isBefore(old.renewedAt()) ? old : fresh);
+    /** What to hand to {@link #rememberUnlessForgotten} for a read or write that begins now. */
+    long generation(ClientCode account) {
+        return forgets.getOrDefault(account, 0L);
+    }
+
+    /**
+     * Holds {@code session} (unless an earlier-renewed one), but only when its account was not
+     * forgotten since {@code generation} was taken: a read or write that was under way when the
+     * account was logged out, or another process announced a change, brings nothing back.
+     */
+    void rememberUnlessForgotten(Session session, long generation) {
+        ClientCode account = session.clientCode();
+        // Under the account's entry of forgets, so that a forget cannot fall between the check and the write.
+        forgets.compute(account, (key, count) -> {
+            long now = count == null ? 0L : count;
+            if (now == generation) {
+                held.merge(account, session,
+                        (old, fresh) -> fresh.renewedAt().isBefore(old.renewedAt()) ? old : fresh);
+            }
+            return count;
+        });
     }
 
     void forget(ClientCode account) {
-        held.remove(account);
+        forgets.compute(account, (key, count) -> {
+            held.remove(account);
+            return count == null ? 1L : count + 1;
+        });
     }
 
     Map<ClientCode, Session> snapshot() {

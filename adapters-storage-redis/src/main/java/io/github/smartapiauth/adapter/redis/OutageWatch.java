@@ -54,7 +54,13 @@ final class OutageWatch implements RedisConnectionStateListener {
         }
         LOG.warn("lost the connection to Redis at {}; valid tokens are still served, renewals wait for it",
                 redis.where());
-        tell(new RedisStoreEvent.Outage(clock.instant(), redis.where()));
+        RedisStoreEvent.Outage outage = new RedisStoreEvent.Outage(clock.instant(), redis.where());
+        // Listeners run on the adapter's worker, never on Lettuce's I/O thread (and before the recovery that follows).
+        try {
+            worker.execute(() -> tell(outage));
+        } catch (RejectedExecutionException closing) {
+            // The adapter is closing.
+        }
     }
 
     @Override
@@ -72,20 +78,45 @@ final class OutageWatch implements RedisConnectionStateListener {
         }
         Duration down = Duration.ofNanos(System.nanoTime() - since);
         try {
-            worker.execute(() -> recovered(down));
+            worker.execute(() -> recovered(down, since));
         } catch (RejectedExecutionException closing) {
             // The adapter is closing.
         }
     }
 
-    private void recovered(Duration down) {
+    private void recovered(Duration down, long since) {
         if (!awaitCommands()) {
+            stillDown(since);
             return;
         }
         List<RedisStoreEvent.WrittenBack> written = writeBack.get();
         LOG.info("the connection to Redis at {} is back after {} ms; sessions written back: {}", redis.where(),
                 down.toMillis(), written.size());
         tell(new RedisStoreEvent.Recovered(clock.instant(), redis.where(), down, written));
+    }
+
+    /**
+     * The connection came back but took no command within the bound (a password Redis no longer
+     * accepts, a server still loading its data): the outage goes on, and is reported again, unless
+     * the connection dropped meanwhile (which reported it already). The next connection tries again.
+     */
+    private void stillDown(long since) {
+        if (redis.closing() || Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        boolean reopened;
+        synchronized (this) {
+            reopened = downSince == null;
+            if (reopened) {
+                downSince = since;
+            }
+        }
+        LOG.warn("the connection to Redis at {} came back but accepted no command within {} ms (is the password"
+                + " right, is Redis still loading?); the outage goes on", redis.where(),
+                redis.timeout().multipliedBy(10).toMillis());
+        if (reopened) {
+            tell(new RedisStoreEvent.Outage(clock.instant(), redis.where()));
+        }
     }
 
     /**

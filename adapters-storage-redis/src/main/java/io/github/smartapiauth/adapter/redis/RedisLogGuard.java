@@ -3,6 +3,7 @@ package io.github.smartapiauth.adapter.redis;
 import io.netty.util.internal.logging.AbstractInternalLogger;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.Slf4JLoggerFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,9 @@ final class RedisLogGuard extends InternalLoggerFactory {
     static final String MASK = "<redacted>";
     /** Each password with the number of open stores using it. */
     private static final java.util.Map<String, Integer> SECRETS = new ConcurrentHashMap<>();
+
+    /** Where loggers come from when the replaced factory cannot be reached: SLF4J, as the project logs. */
+    private static final Slf4JLoggerFactory FALLBACK = new Slf4JLoggerFactory();
 
     private final InternalLoggerFactory delegate;
     private final Method newInstance;
@@ -46,6 +50,11 @@ final class RedisLogGuard extends InternalLoggerFactory {
             method = null;
         }
         InternalLoggerFactory.setDefaultFactory(new RedisLogGuard(current, method));
+    }
+
+    /** A guard that cannot reach the factory it stands in front of (Netty sealed off), for tests. */
+    static RedisLogGuard withoutDelegate() {
+        return new RedisLogGuard(InternalLoggerFactory.getDefaultFactory(), null);
     }
 
     /** A password to mask from now on (a Redis URI's, while its store is open). */
@@ -82,15 +91,19 @@ final class RedisLogGuard extends InternalLoggerFactory {
         return inner;
     }
 
+    /** The logger the replaced factory makes; SLF4J's when that factory cannot be reached. */
     private InternalLogger inner(String name) {
-        if (newInstance == null) {
-            return null;
+        if (newInstance != null) {
+            try {
+                InternalLogger made = (InternalLogger) newInstance.invoke(delegate, name);
+                if (made != null) {
+                    return made;
+                }
+            } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+                // Falls back below.
+            }
         }
-        try {
-            return (InternalLogger) newInstance.invoke(delegate, name);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            return null;
-        }
+        return FALLBACK.newInstance(name);
     }
 
     /** Drops TRACE; formats DEBUG and above itself so that passwords can be masked before they go on. */

@@ -43,6 +43,7 @@ final class RedisSessionStore implements SessionStorePort {
     @Override
     public Optional<Session> load(ClientCode account) {
         String key = keys.session(Objects.requireNonNull(account, "account"));
+        long generation = held.generation(account);
         byte[] value = redis.call("reading the session of " + account, commands -> commands.get(key));
         if (value == null) {
             return Optional.empty();
@@ -58,27 +59,51 @@ final class RedisSessionStore implements SessionStorePort {
             throw new SessionStoreException("the session stored for " + account + " in Redis belongs to "
                     + session.clientCode() + "; it is left as it is");
         }
-        held.remember(session);
+        held.rememberUnlessForgotten(session, generation);
         return Optional.of(session);
     }
 
+    /** An explicit login's save: lifts a logout made by any process. */
     @Override
     public void save(Session session, Lease lease) {
+        if (!write(session, lease, true)) {
+            throw new IllegalStateException("the save script refused an explicit login for a logout");
+        }
+    }
+
+    /** A renewal's (or a write-back's) save: refused, atomically, while a logout is in force. */
+    @Override
+    public boolean saveUnlessLoggedOut(Session session, Lease lease) {
+        return write(session, lease, false);
+    }
+
+    @Override
+    public void forget(ClientCode account) {
+        held.forget(Objects.requireNonNull(account, "account"));
+    }
+
+    private boolean write(Session session, Lease lease, boolean explicitLogin) {
         ClientCode account = session.clientCode();
         String key = keys.session(account);
         long fence = Objects.requireNonNull(lease, "lease").fencingToken();
         // Redis needs a positive time to live; a session saved after its end vanishes at once.
         long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
         byte[] sealed = seal.seal(session, key);
-        // Held whether or not Redis takes it: this process serves it, and writes it back after a loss.
-        held.remember(session);
+        long generation = held.generation(account);
         Long written = redis.call("saving the session of " + account, commands -> commands.eval(Scripts.SAVE,
                 ScriptOutputType.INTEGER, new String[] {key, keys.fence(account), keys.tombstone(account)}, sealed,
-                text(Long.toString(ttl)),
-                text(Long.toString(fence)), text(keys.renewals(account)), text(node)));
-        if (written == null || written == 0) {
+                text(Long.toString(ttl)), text(Long.toString(fence)), text(keys.renewals(account)), text(node),
+                text(explicitLogin ? "1" : "0")));
+        if (written != null && written == 2) {
+            return false;
+        }
+        if (written == null || written != 1) {
             throw fencedOut(account, fence, "saved");
         }
+        // Held only once Redis took it (a write fenced out or refused brings nothing back after a loss),
+        // and only when the account was not logged out here meanwhile.
+        held.rememberUnlessForgotten(session, generation);
+        return true;
     }
 
     @Override

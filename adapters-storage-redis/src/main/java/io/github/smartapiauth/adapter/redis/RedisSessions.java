@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  * Building one does no I/O: it connects on first use, and reconnects by itself after an outage.
  */
 public final class RedisSessions implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisSessions.class);
 
     /** The default prefix of every key and channel. */
     public static final String DEFAULT_PREFIX = "smartapi-auth:";
@@ -55,6 +58,7 @@ public final class RedisSessions implements AutoCloseable {
     private final RedisSessionLease lease;
     private final OutageWatch outages;
     private final ExecutorService recovery;
+    private final Duration commandTimeout;
     /** The URI's password, masked in Lettuce's and Netty's logs while this is open. */
     private final List<String> secrets;
 
@@ -64,6 +68,7 @@ public final class RedisSessions implements AutoCloseable {
         this.seal = new SessionSeal(key);
         this.secrets = builder.secrets;
         secrets.forEach(RedisLogGuard::mask);
+        this.commandTimeout = builder.commandTimeout;
         this.redis = new Connections(builder.location, builder.commandTimeout);
         this.extender = Executors.newSingleThreadScheduledExecutor(daemon("smartapi-auth-redis-lease"));
         this.dispatcher = Executors.newSingleThreadExecutor(daemon("smartapi-auth-redis-notices"));
@@ -139,15 +144,34 @@ public final class RedisSessions implements AutoCloseable {
         redis.subscribe(keys.allRenewals(), notices);
     }
 
-    /** Closes the connections and wipes this object's copy of the key. Leases still held lapse at their expiry. */
+    /**
+     * Closes the connections and wipes this object's copy of the key. Leases still held lapse at
+     * their expiry. The adapter's threads are interrupted, and waited for up to a command timeout
+     * each, so that none writes (a write-back) after this returns; one that does not end in time
+     * is logged. Interrupting the caller cuts the wait short (the interrupt is kept).
+     */
     @Override
     public void close() {
         extender.shutdownNow();
         dispatcher.shutdownNow();
         recovery.shutdownNow();
+        awaitEnd(recovery, "recovery");
+        awaitEnd(dispatcher, "notices");
+        awaitEnd(extender, "lease");
         redis.close();
         seal.close();
         secrets.forEach(RedisLogGuard::unmask);
+    }
+
+    private void awaitEnd(ExecutorService threads, String which) {
+        try {
+            if (!threads.awaitTermination(commandTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                LOG.warn("the Redis adapter's {} thread did not end within {} ms of close", which,
+                        commandTimeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String name) {
@@ -177,6 +201,18 @@ public final class RedisSessions implements AutoCloseable {
         public void save(Session session, SessionLeasePort.Lease lease) {
             delegate.save(session, lease);
             subscribe();
+        }
+
+        @Override
+        public boolean saveUnlessLoggedOut(Session session, SessionLeasePort.Lease lease) {
+            boolean saved = delegate.saveUnlessLoggedOut(session, lease);
+            subscribe();
+            return saved;
+        }
+
+        @Override
+        public void forget(ClientCode account) {
+            delegate.forget(account);
         }
 
         @Override
@@ -285,9 +321,9 @@ public final class RedisSessions implements AutoCloseable {
         }
 
         /**
-         * How long a logout is remembered (the tombstone lives) when no session was stored at the
-         * logout; otherwise it lives as long as the stored session would have. One day by default,
-         * longer than any SmartAPI session.
+         * How long a logout is remembered (the tombstone lives) at least; longer when the stored
+         * session would have lived longer. One day by default, longer than any SmartAPI session, so
+         * a process that missed the notice still finds the logout before it would renew.
          */
         public Builder logoutMemory(Duration memory) {
             if (memory.toMillis() < 1) {

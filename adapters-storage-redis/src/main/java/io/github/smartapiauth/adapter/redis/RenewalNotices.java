@@ -5,6 +5,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,11 @@ final class RenewalNotices extends RedisPubSubAdapter<String, String> {
         keys.accountOf(channel).ifPresent(account -> {
             // Another process changed the stored session: what this one held is no longer the one to write back.
             held.forget(account);
-            dispatcher.execute(() -> tell(account));
+            try {
+                dispatcher.execute(() -> tell(account));
+            } catch (RejectedExecutionException closing) {
+                // The adapter is closing: nobody is left to tell.
+            }
         });
     }
 

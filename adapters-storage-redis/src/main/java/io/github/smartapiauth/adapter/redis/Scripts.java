@@ -33,14 +33,17 @@ final class Scripts {
             "return 0");
 
     /**
-     * Writes the sealed session with its time to live, lifts a logout tombstone (only an explicit
-     * login saves while one is in force) and announces it, unless the writer's fencing token (of the
-     * lease the write is made under) is no longer the latest grant. Returns 1 when written, 0 when
-     * fenced out. KEYS: session, fence, tombstone. ARGV: sealed bytes, time to live in ms, fencing
-     * token, channel, message.
+     * Writes the sealed session with its time to live, lifts a logout tombstone and announces it,
+     * unless the writer's fencing token (of the lease the write is made under) is no longer the
+     * latest grant, or a tombstone stands and the write is not an explicit login's (a renewal, a
+     * write-back): only an explicit login lifts a logout, checked here with the write. Returns 1
+     * when written, 0 when fenced out, 2 when refused for the tombstone. KEYS: session, fence,
+     * tombstone. ARGV: sealed bytes, time to live in ms, fencing token, channel, message, "1" for
+     * an explicit login else "0".
      */
     static final String SAVE = String.join("\n",
             "if redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end",
+            "if ARGV[6] ~= '1' and redis.call('EXISTS', KEYS[3]) == 1 then return 2 end",
             "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])",
             "redis.call('DEL', KEYS[3])",
             "redis.call('PUBLISH', ARGV[4], ARGV[5])",
@@ -48,14 +51,16 @@ final class Scripts {
 
     /**
      * Logs the account out everywhere under the same fence check as {@link #SAVE}: deletes the
-     * session, leaves a tombstone that lives as long as the session would have (or the given time
-     * when none is stored), and announces it. KEYS: session, fence, tombstone. ARGV: fencing token,
-     * tombstone time in ms when no session is stored, channel, message.
+     * session, leaves a tombstone that lives as long as the session would have, and at least the
+     * logout memory (a process that missed the notice holds a session that may outlive the one
+     * stored, and must still find the logout when it next renews), and announces it. KEYS:
+     * session, fence, tombstone. ARGV: fencing token, logout memory in ms, channel, message.
      */
     static final String DELETE = String.join("\n",
             "if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end",
             "local ttl = redis.call('PTTL', KEYS[1])",
-            "if ttl <= 0 then ttl = tonumber(ARGV[2]) end",
+            "local memory = tonumber(ARGV[2])",
+            "if ttl < memory then ttl = memory end",
             "redis.call('SET', KEYS[3], ARGV[4], 'PX', ttl)",
             "redis.call('DEL', KEYS[1])",
             "redis.call('PUBLISH', ARGV[3], ARGV[4])",

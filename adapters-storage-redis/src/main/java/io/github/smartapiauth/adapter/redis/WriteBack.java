@@ -70,7 +70,11 @@ final class WriteBack {
             if (stored.isPresent() && !session.renewedAt().isAfter(stored.get().renewedAt())) {
                 return Optional.empty();
             }
-            store.save(session, granted);
+            if (!store.saveUnlessLoggedOut(session, granted)) {
+                // Logged out since the check above: the script refused it with the tombstone.
+                held.forget(account);
+                return Optional.empty();
+            }
             LOG.info("wrote back the session of {} that Redis had lost (fencing token {})", account,
                     granted.fencingToken());
             return Optional.of(new RedisStoreEvent.WrittenBack(account, granted.fencingToken()));

@@ -61,6 +61,7 @@ class SentinelFailoverStoreTest {
         SentinelCluster.call(cluster.primary().port(), "SET", "sentinel:{" + B.value() + "}:fence",
                 Long.toString(handedOut + 1_000_000));
 
+        TestRedis.Recoveries twoRecovers = TestRedis.recoveries(two);
         cluster.killPrimary();
         Duration promotion = cluster.awaitPromotion(Duration.ofSeconds(30));
 
@@ -71,8 +72,9 @@ class SentinelFailoverStoreTest {
         assertThat(recovered).as("the recovery after a promotion of %s", promotion).isNotNull();
         // The stale holder's lease did not survive the failover either (it lapses, or was never replicated).
         SentinelCluster.call(cluster.replica().port(), "DEL", "sentinel:{" + B.value() + "}:lease");
-        assertThat(TestRedis.awaitLoad(two, A).tokens().accessToken().value()).isEqualTo("access-secret-before");
-        try (Lease fresh = TestRedis.awaitLease(two, B)) {
+        twoRecovers.await();
+        assertThat(two.store().load(A).orElseThrow().tokens().accessToken().value()).isEqualTo("access-secret-before");
+        try (Lease fresh = two.lease().acquire(B, Duration.ofSeconds(5))) {
             assertThat(fresh.fencingToken()).as("above every token the old primary handed out")
                     .isGreaterThan(handedOut + 1_000_000);
             assertThatThrownBy(() -> two.store().save(session(B, "stale"), stale))

@@ -19,36 +19,36 @@ final class TestRedis {
         return key;
     }
 
-    /** The lease, as soon as the adapter has reconnected after an outage. */
-    static io.github.smartapiauth.application.port.out.SessionLeasePort.Lease awaitLease(RedisSessions sessions,
-            io.github.smartapiauth.domain.credential.ClientCode account) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return sessions.lease().acquire(account, java.time.Duration.ofSeconds(5));
-            } catch (io.github.smartapiauth.domain.error.SessionStoreException notYet) {
-                if (attempt > 200) {
-                    throw notYet;
-                }
-                Thread.sleep(50);
-            }
-        }
+    /**
+     * Records what {@code sessions} reports about its connection; made before an outage, it tells
+     * when the adapter is back ({@link Recoveries#await()}) instead of retrying until it is.
+     */
+    static Recoveries recoveries(RedisSessions sessions) {
+        Recoveries recoveries = new Recoveries();
+        sessions.onStoreEvent(recoveries.events::add);
+        return recoveries;
     }
 
-    /** The stored session, as soon as the adapter has reconnected after an outage or failover. */
-    static io.github.smartapiauth.domain.session.Session awaitLoad(RedisSessions sessions,
-            io.github.smartapiauth.domain.credential.ClientCode account) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                java.util.Optional<io.github.smartapiauth.domain.session.Session> loaded = sessions.store().load(account);
-                if (loaded.isPresent() || attempt > 200) {
-                    return loaded.orElseThrow();
+    /** The store events of one adapter, to wait for its recovery. */
+    static final class Recoveries {
+        private final java.util.concurrent.BlockingQueue<RedisStoreEvent> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+
+        /**
+         * The next recovery: the adapter has reconnected and a command went through (it reports the
+         * recovery only then). Fails when none came within 30 s.
+         */
+        RedisStoreEvent.Recovered await() throws InterruptedException {
+            java.util.List<RedisStoreEvent> seen = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            for (RedisStoreEvent event; (event = events.poll(deadline - System.nanoTime(),
+                    java.util.concurrent.TimeUnit.NANOSECONDS)) != null; ) {
+                if (event instanceof RedisStoreEvent.Recovered recovered) {
+                    return recovered;
                 }
-            } catch (io.github.smartapiauth.domain.error.SessionStoreException notYet) {
-                if (attempt > 200) {
-                    throw notYet;
-                }
+                seen.add(event);
             }
-            Thread.sleep(50);
+            throw new AssertionError("the adapter reported no recovery within 30 s; saw " + seen);
         }
     }
 

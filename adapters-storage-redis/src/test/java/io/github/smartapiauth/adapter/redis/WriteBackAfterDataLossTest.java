@@ -85,6 +85,19 @@ class WriteBackAfterDataLossTest {
     }
 
     @Test
+    void theOutageAndTheRecoveryAreReportedOnTheAdaptersThreadNeverOnLettucesIoThread() throws Exception {
+        BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+        holder.onStoreEvent(event -> threads.add(event.getClass().getSimpleName() + " on "
+                + Thread.currentThread().getName()));
+        holder.store().load(A);
+
+        server.restart();
+
+        assertThat(threads.poll(15, TimeUnit.SECONDS)).isEqualTo("Outage on smartapi-auth-redis-recovery");
+        assertThat(threads.poll(15, TimeUnit.SECONDS)).isEqualTo("Recovered on smartapi-auth-redis-recovery");
+    }
+
+    @Test
     void closingTheStoreIsNotAnOutage() throws Exception {
         BlockingQueue<RedisStoreEvent> closing = new LinkedBlockingQueue<>();
         RedisSessions closed = sessions();
@@ -99,9 +112,11 @@ class WriteBackAfterDataLossTest {
     @Test
     void aWriteUnderTheLeaseTakenBeforeTheLossIsRefused() throws Exception {
         TestRedis.save(holder, session(B, "other"));
+        TestRedis.Recoveries otherRecovers = TestRedis.recoveries(other);
         try (Lease old = other.lease().acquire(A, Duration.ofSeconds(5))) {
             server.restart();
-            TestRedis.awaitLease(other, B).close();
+            otherRecovers.await();
+            other.lease().acquire(B, Duration.ofSeconds(5)).close();
 
             assertThatThrownBy(() -> other.store().save(session(A, "stale"), old))
                     .isInstanceOf(SessionStoreException.class).hasMessageContaining("fencing token " + old.fencingToken());

@@ -38,6 +38,8 @@ final class AccountLogout {
 
     LogoutResult logOut() {
         AccountStateCell.Observed before = cell.logOut();
+        // Nothing of this account is written back after a shared store's data loss, whatever follows.
+        core.store().forget(account);
         if (!renewals.endForLogout()) {
             throw interrupted();
         }
@@ -47,6 +49,9 @@ final class AccountLogout {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw interrupted();
+        } finally {
+            // Again: a renewal that was in flight may have saved meanwhile.
+            core.store().forget(account);
         }
         if (result.hadSession()) {
             // After the lease is released, so that a listener may open a session again at once.

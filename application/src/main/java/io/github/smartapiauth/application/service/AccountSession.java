@@ -109,8 +109,7 @@ final class AccountSession implements AccountTokens {
 
     /** Logs in now, after any renewal in flight has ended; also the way back after a logout or a block. */
     Session open() {
-        AccountStateCell.Observed unblocked = cell.changeAndObserve(AccountState::unblocked);
-        return renewals.renewAndWait(unblocked.state(), unblocked.epoch(), RenewalReason.LOGIN);
+        return renewals.logIn(cell.beginLogin());
     }
 
     Session refresh() {
@@ -177,6 +176,7 @@ final class AccountSession implements AccountTokens {
                 + " add it again to use it");
         cell.remove(AccountState.removed(removed));
         renewals.endForRemoval(removed);
+        core.store().forget(account);
     }
 
     SessionStatus status() {

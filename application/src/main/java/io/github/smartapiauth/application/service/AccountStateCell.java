@@ -12,6 +12,8 @@ final class AccountStateCell {
     private volatile AccountState state = AccountState.NONE;
     /** Raised by logout; a change tagged with an older epoch is dropped. Guarded by this. */
     private long epoch;
+    /** Explicit logins under way ({@link #beginLogin()} to {@link #endLogin()}). Guarded by this. */
+    private int logins;
 
     /** The current state: one volatile read. */
     AccountState read() {
@@ -35,12 +37,6 @@ final class AccountStateCell {
     record Observed(AccountState state, long epoch) {
     }
 
-    /** Applies {@code change} whatever the epoch, and returns the new state with the epoch, read together. */
-    synchronized Observed changeAndObserve(UnaryOperator<AccountState> change) {
-        state = change.apply(state);
-        return new Observed(state, epoch);
-    }
-
     /** Applies {@code change} whatever the epoch. */
     synchronized AccountState change(UnaryOperator<AccountState> change) {
         state = change.apply(state);
@@ -54,11 +50,29 @@ final class AccountStateCell {
     }
 
     /**
+     * An explicit login begins: lifts a block, and returns the state with the epoch the login
+     * publishes under. Until {@link #endLogin()}, a logout another process announced does not
+     * log out here: the login is the later act, and lifts that logout in the store when it saves.
+     */
+    synchronized Observed beginLogin() {
+        logins++;
+        state = state.unblocked();
+        return new Observed(state, epoch);
+    }
+
+    /** The explicit login begun with {@link #beginLogin()} ended, whatever its outcome. */
+    synchronized void endLogin() {
+        logins--;
+    }
+
+    /**
      * A logout another process announced: as {@link #logOut()}, unless the account is logged out
-     * already or was removed. Says whether it logged out.
+     * already, was removed, or an explicit login is under way here (its save lifts that logout; a
+     * login that fails leaves it, and the next renewal, which checks for it under the lease, obeys
+     * it). Says whether it logged out.
      */
     synchronized boolean logOutAsElsewhere() {
-        if (state.loggedOut() || state.removedBecause().isPresent()) {
+        if (logins > 0 || state.loggedOut() || state.removedBecause().isPresent()) {
             return false;
         }
         logOut();

@@ -89,6 +89,10 @@ final class Renewer {
                 } catch (RefreshRejectedException | SessionExpiredException refused) {
                     // The refresh token is spent or from another day: a login follows under the same lease.
                     steps.step(RenewalKind.REFRESH, Outcome.of(refused));
+                } catch (LoggedOutElsewhere refusedByStore) {
+                    // The broker step succeeded; the store refused to keep its session.
+                    steps.step(RenewalKind.REFRESH, Outcome.SUCCESS);
+                    throw refusedByStore;
                 } catch (RuntimeException failed) {
                     steps.step(RenewalKind.REFRESH, Outcome.of(failed));
                     throw failed;
@@ -97,7 +101,7 @@ final class Renewer {
                     throw interrupted;
                 }
             }
-            return login(stored.writable(), events, keys, lease);
+            return login(reason == RenewalReason.LOGIN, stored.writable(), events, keys, lease);
         }
     }
 
@@ -168,12 +172,13 @@ final class Renewer {
         Instant now = context.clock().instant();
         Instant at = now.isBefore(base.renewedAt()) ? base.renewedAt() : now;
         Session refreshed = base.refreshedWith(tokens, at, checkedExpiry(tokens, base.openedAt(), at));
-        save(refreshed, writable, events, keys, lease);
+        save(refreshed, false, writable, events, keys, lease);
         events.add(new SessionEvent.Refreshed(account, at, refreshed.expiresAt()));
         return refreshed;
     }
 
-    private Session login(boolean writable, List<SessionEvent> events, AccountKeys keys, Lease lease)
+    private Session login(boolean explicit, boolean writable, List<SessionEvent> events, AccountKeys keys,
+                          Lease lease)
             throws InterruptedException {
         RetryPolicy retry = context.settings().retry();
         boolean spentElsewhere = takeUpStepSpentElsewhere();
@@ -213,7 +218,10 @@ final class Renewer {
             Session opened;
             try {
                 opened = new Session(account, tokens, at, at, checkedExpiry(tokens, at, at));
-                save(opened, writable, events, keys, lease);
+                save(opened, explicit, writable, events, keys, lease);
+            } catch (LoggedOutElsewhere refusedByStore) {
+                steps.step(RenewalKind.LOGIN, Outcome.SUCCESS);
+                throw refusedByStore;
             } catch (RuntimeException refused) {
                 steps.step(RenewalKind.LOGIN, Outcome.of(refused));
                 throw refused;
@@ -290,18 +298,43 @@ final class Renewer {
         }
     }
 
-    /** Saves under the lease this renewal holds, so the store can refuse it once a newer renewer holds one. */
-    private void save(Session session, boolean writable, List<SessionEvent> events, AccountKeys keys, Lease lease) {
+    /**
+     * Saves under the lease this renewal holds, so the store can refuse it once a newer renewer holds
+     * one. Only an explicit login lifts a logout made elsewhere; any other renewal the store refuses
+     * because of one (checked atomically with the write) ends as {@link LoggedOutElsewhere}, and the
+     * session it just obtained is ended at the broker, so none is left open that nobody holds.
+     */
+    private void save(Session session, boolean explicit, boolean writable, List<SessionEvent> events,
+                      AccountKeys keys, Lease lease) {
         if (currentKeys.get().generation() != keys.generation()) {
             throw credentialsReplaced(account);
         }
         if (!writable) {
             return;
         }
+        boolean saved;
         try {
-            context.store().save(session, lease);
+            if (explicit) {
+                context.store().save(session, lease);
+                return;
+            }
+            saved = context.store().saveUnlessLoggedOut(session, lease);
         } catch (SessionStoreException e) {
             events.add(new SessionEvent.StoreFailed(account, context.clock().instant(), e));
+            return;
+        }
+        if (!saved) {
+            endAtBroker(session, keys);
+            throw new LoggedOutElsewhere();
+        }
+    }
+
+    /** Once, without retries: a failure leaves the session to end by itself at the cut-off. */
+    private void endAtBroker(Session session, AccountKeys keys) {
+        try {
+            keys.authentication().logout(keys.credentials(), session.tokens().accessToken());
+        } catch (SmartApiAuthException ignored) {
+            // The broker ends every session at the trading day's cut-off.
         }
     }
 

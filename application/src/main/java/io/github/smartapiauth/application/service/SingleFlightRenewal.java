@@ -60,13 +60,26 @@ final class SingleFlightRenewal {
      * A login ({@link RenewalReason#LOGIN}) first lets a running renewal end, then logs in.
      */
     Session renewAndWait(AccountState seen, RenewalReason reason) {
-        return renewAndWait(seen, cell.epoch(), reason);
+        refuseWhenStopped(seen, reason);
+        return await(joinOrStart(seen, cell.epoch(), reason));
     }
 
-    /** As {@link #renewAndWait(AccountState, RenewalReason)}, for a state read together with its epoch. */
-    Session renewAndWait(AccountState seen, long epoch, RenewalReason reason) {
-        refuseWhenStopped(seen, reason);
-        return await(joinOrStart(seen, epoch, reason));
+    /**
+     * An explicit login begun with {@link AccountStateCell#beginLogin()}: the cell counts it as under
+     * way until its flight has ended (saved and published, or failed), even when this caller stops
+     * waiting sooner, so that a logout notice handled meanwhile cannot undo it here alone.
+     */
+    Session logIn(AccountStateCell.Observed begun) {
+        RenewalFlight flight;
+        try {
+            refuseWhenStopped(begun.state(), RenewalReason.LOGIN);
+            flight = joinOrStart(begun.state(), begun.epoch(), RenewalReason.LOGIN);
+        } catch (RuntimeException notStarted) {
+            cell.endLogin();
+            throw notStarted;
+        }
+        flight.outcome().whenComplete((session, failure) -> cell.endLogin());
+        return await(flight);
     }
 
     /**

@@ -21,6 +21,7 @@ public final class InMemoryStore implements SessionStorePort {
     private final InMemorySessionStore sessions = new InMemorySessionStore();
     private final AtomicInteger saves = new AtomicInteger();
     private volatile boolean unreadable;
+    private volatile boolean markUnreadable;
     /** Accounts another process logged out (a shared store's tombstone); a save lifts the mark. */
     private final java.util.Set<ClientCode> loggedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -39,8 +40,40 @@ public final class InMemoryStore implements SessionStorePort {
         loggedOut.remove(session.clientCode());
     }
 
+    /** The accounts the core told this store to forget, in order. */
+    private final java.util.List<ClientCode> forgotten = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void forget(ClientCode account) {
+        forgotten.add(account);
+    }
+
+    public java.util.List<ClientCode> forgotten() {
+        return java.util.List.copyOf(forgotten);
+    }
+
+    /** A shared store's atomic check: refuses while the logout mark stands. */
+    @Override
+    public boolean saveUnlessLoggedOut(Session session, SessionLeasePort.Lease lease) {
+        synchronized (loggedOut) {
+            if (loggedOut.contains(session.clientCode())) {
+                return false;
+            }
+            save(session, lease);
+            return true;
+        }
+    }
+
+    /** Makes the next reads of the logout mark fail (a transient timeout), while sessions stay readable. */
+    public void logoutMarkUnreadable(boolean unreadable) {
+        this.markUnreadable = unreadable;
+    }
+
     @Override
     public boolean loggedOut(ClientCode account) {
+        if (markUnreadable) {
+            throw new SessionStoreException("cannot read the logout mark of the test store: made so on purpose");
+        }
         if (unreadable) {
             throw new SessionStoreException("cannot open the test store: it was made unreadable on purpose");
         }

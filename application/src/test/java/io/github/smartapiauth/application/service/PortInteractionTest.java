@@ -54,6 +54,7 @@ class PortInteractionTest {
         when(store.load(ACCOUNT)).thenReturn(Optional.empty());
         when(codes.codeAt(ACCOUNT, NOW)).thenReturn(code);
         when(authentication.login(credentials, code)).thenReturn(tokens);
+        when(store.saveUnlessLoggedOut(any(), eq(lease))).thenReturn(true);
 
         SessionService core = SessionService.builder()
                 .account(credentials).authentication(authentication).profiles(mock(ProfilePort.class))
@@ -67,7 +68,8 @@ class PortInteractionTest {
         order.verify(store).load(ACCOUNT);
         order.verify(codes).codeAt(ACCOUNT, NOW);
         order.verify(authentication).login(credentials, code);
-        order.verify(store).save(session, lease);
+        // An automatic login: the store keeps it only while no logout is in force (atomically).
+        order.verify(store).saveUnlessLoggedOut(session, lease);
         order.verify(lease).close();
         order.verify(events).publish(any(SessionEvent.Opened.class));
         verify(authentication, never()).refresh(any(), any());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smartapiauth.application.fake.CoreFixture;
+import io.github.smartapiauth.application.fake.FakeBroker;
 import io.github.smartapiauth.application.port.in.AccountCommand;
 import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.domain.error.SessionExpiredException;
@@ -151,6 +152,26 @@ class SharedStoreTest {
         }
 
         @Test
+        void aRenewalThatCouldNotReadTheMarkIsRefusedByTheStoreEndsLoggedOutAndEndsTheNewSessionAtTheBroker() {
+            core.validSession(ACCOUNT);
+            fixture.store.logOutFromElsewhere(ACCOUNT, fixture.lease);
+            fixture.store.logoutMarkUnreadable(true); // one transient timeout on the separate read
+            int saves = fixture.store.saves();
+
+            assertThatThrownBy(() -> core.refresh(AccountCommand.of(ACCOUNT)))
+                    .isInstanceOf(SessionExpiredException.class).hasMessageContaining("logged out");
+
+            fixture.store.logoutMarkUnreadable(false);
+            assertThat(fixture.store.loggedOut(ACCOUNT)).as("the logout stays in force").isTrue();
+            assertThat(fixture.store.peek(ACCOUNT)).as("nothing was saved").isEmpty();
+            assertThat(fixture.store.saves()).isEqualTo(saves);
+            assertThat(fixture.broker.calls(FakeBroker.Operation.LOGOUT))
+                    .as("the session the refresh just obtained is ended at the broker").isEqualTo(1);
+            assertThatThrownBy(() -> core.accessToken(ACCOUNT)).hasMessageContaining("logged out");
+            assertThat(fixture.events.of(SessionEvent.LoggedOut.class)).hasSize(1);
+        }
+
+        @Test
         void anExplicitLoginOpensTheSessionAgainAndLiftsTheMarkForEveryProcess() {
             core.validSession(ACCOUNT);
             fixture.store.logOutFromElsewhere(ACCOUNT, fixture.lease);
@@ -161,6 +182,32 @@ class SharedStoreTest {
             assertThat(core.accessToken(ACCOUNT)).isEqualTo(reopened.tokens().accessToken());
             assertThat(fixture.store.loggedOut(ACCOUNT)).isFalse();
             assertThat(fixture.store.peek(ACCOUNT)).isPresent();
+        }
+    }
+
+    /** What a shared store keeps to write back after it lost its data must not outlive a logout or a removal. */
+    @Nested
+    class TheSessionAStoreKeepsToWriteBack {
+
+        private final SessionService core = fixture.core();
+
+        @Test
+        void isForgottenByALogoutEvenWhenTheStoreCannotBeRead() {
+            core.validSession(ACCOUNT);
+            fixture.store.makeUnreadable(true);
+
+            core.logOut(AccountCommand.of(ACCOUNT));
+
+            assertThat(fixture.store.forgotten()).contains(ACCOUNT);
+        }
+
+        @Test
+        void isForgottenWhenTheAccountIsRemoved() {
+            core.validSession(ACCOUNT);
+
+            core.removeAccount(ACCOUNT, io.github.smartapiauth.application.port.in.ManageAccountsUseCase.OnRemoval.KEEP_SESSION);
+
+            assertThat(fixture.store.forgotten()).contains(ACCOUNT);
         }
     }
 

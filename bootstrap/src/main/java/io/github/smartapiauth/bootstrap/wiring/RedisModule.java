@@ -33,7 +33,17 @@ public final class RedisModule extends AbstractModule {
     @Provides
     @Singleton
     RedisSessions sessions(@Internal Clock clock, OwnedResources owned) {
-        return owned.register(RedisSessions.builder(redis.uri()).keyRing(redis.keyRing()).clock(clock).build());
+        return owned.register(usingThenWiping(redis.keyRing(),
+                ring -> RedisSessions.builder(redis.uri()).keyRing(ring).clock(clock).build()));
+    }
+
+    /** Hands {@code ring} (copies of the keys, made for this use) to {@code use}, then zeroes every key in it. */
+    static <T> T usingThenWiping(java.util.List<byte[]> ring, java.util.function.Function<java.util.List<byte[]>, T> use) {
+        try {
+            return use.apply(ring);
+        } finally {
+            ring.forEach(key -> java.util.Arrays.fill(key, (byte) 0));
+        }
     }
 
     @Provides

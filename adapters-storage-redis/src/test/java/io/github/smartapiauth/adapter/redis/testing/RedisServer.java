@@ -28,6 +28,8 @@ public final class RedisServer implements AutoCloseable {
     private final int primaryPort;
     private Process process;
     private ServerOutput output;
+    /** The server's working directory (a replica's sync writes its dump there), removed on close. */
+    private Path workDir;
 
     private RedisServer(int port, String password) {
         this(port, password, 0);
@@ -145,11 +147,14 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         String executable = executable();
+        if (workDir == null) {
+            workDir = Files.createTempDirectory("redis-server-" + port);
+        }
         Path log = Files.createTempFile("redis-server-" + port, ".log");
         // Verbose, on stdout: the server says when it is ready and when it accepts a connection.
         List<String> command = new java.util.ArrayList<>(List.of(executable, "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "verbose",
-                "--logfile", ""));
+                "--logfile", "", "--dir", workDir.toString()));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }
@@ -237,5 +242,12 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+        if (workDir != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(workDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException leftBehind) {
+                // A temporary directory: the system cleans it up.
+            }
+        }
     }
 }

@@ -31,6 +31,21 @@ public interface SessionStorePort {
     void save(Session session, SessionLeasePort.Lease lease);
 
     /**
+     * As {@link #save}, for a session the core renewed on its own (a refresh, an automatic login):
+     * a shared store writes it only while no logout is in force ({@link #loggedOut}), checked
+     * atomically with the write, so that a logout made elsewhere is never lifted by anything but
+     * an explicit login ({@link #save}), whatever a separate read of the mark said. A store of one
+     * process has no such mark and saves.
+     *
+     * @return true when saved; false when a logout is in force and nothing was written
+     * @throws io.github.smartapiauth.domain.error.SessionStoreException as {@link #save}
+     */
+    default boolean saveUnlessLoggedOut(Session session, SessionLeasePort.Lease lease) {
+        save(session, lease);
+        return true;
+    }
+
+    /**
      * Forgets the account's session; nothing happens when there is none. Fenced like
      * {@link #save}.
      */
@@ -46,6 +61,15 @@ public interface SessionStorePort {
      */
     default boolean loggedOut(ClientCode account) {
         return false;
+    }
+
+    /**
+     * The account was logged out (or removed) here: a store that keeps, besides what it stores, a
+     * copy of the sessions it served (to write them back after the shared store lost its data)
+     * drops the account's copy, and does not take it up again from a read that was under way. No
+     * I/O; nothing by default.
+     */
+    default void forget(ClientCode account) {
     }
 
     /** Where sessions are kept, for status output (e.g. a file path); never a secret. */
