@@ -14,7 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HeldSessions {
 
+    /**
+     * A save Redis did not take because it could not be reached, with the lease it was made under: once
+     * Redis is back, the write may still be made under that lease (its fencing token), before anyone else can
+     * take the lease, instead of under a new lease that every other process may win first.
+     *
+     * @param leaseOwner the owner id of the lease, to give it back after the write; empty for a lease of
+     *     another adapter
+     */
+    record Unsaved(Session session, long fencingToken, java.util.Optional<String> leaseOwner, boolean explicitLogin) {
+    }
+
     private final Map<ClientCode, Session> held = new ConcurrentHashMap<>();
+    private final Map<ClientCode, Unsaved> unsaved = new ConcurrentHashMap<>();
     /** Per account, how many times it was forgotten: a read or write begun before a forget is not remembered. */
     private final Map<ClientCode, Long> forgets = new ConcurrentHashMap<>();
 
@@ -34,16 +46,40 @@ final class HeldSessions {
         forgets.compute(account, (key, count) -> {
             long now = count == null ? 0L : count;
             if (now == generation) {
-                held.merge(account, session,
+                Session kept = held.merge(account, session,
                         (old, fresh) -> fresh.renewedAt().isBefore(old.renewedAt()) ? old : fresh);
+                // Redis holds what was read or written now: an earlier unsaved write is moot.
+                unsaved.computeIfPresent(account, (ignored, write) -> write.session() == kept ? write : null);
             }
             return count;
         });
     }
 
+    /** Holds a session whose save could not reach Redis, with its lease (see {@link Unsaved}), unless forgotten since. */
+    void rememberUnsaved(Unsaved write, long generation) {
+        ClientCode account = write.session().clientCode();
+        forgets.compute(account, (key, count) -> {
+            long now = count == null ? 0L : count;
+            if (now == generation) {
+                Session kept = held.merge(account, write.session(),
+                        (old, fresh) -> fresh.renewedAt().isBefore(old.renewedAt()) ? old : fresh);
+                if (kept == write.session()) {
+                    unsaved.put(account, write);
+                }
+            }
+            return count;
+        });
+    }
+
+    /** The unsaved write of the session held for the account, if its save could not reach Redis. */
+    java.util.Optional<Unsaved> unsaved(ClientCode account, Session session) {
+        return java.util.Optional.ofNullable(unsaved.get(account)).filter(write -> write.session() == session);
+    }
+
     void forget(ClientCode account) {
         forgets.compute(account, (key, count) -> {
             held.remove(account);
+            unsaved.remove(account);
             return count == null ? 1L : count + 1;
         });
     }

@@ -76,9 +76,15 @@ final class RedisSessionLease implements SessionLeasePort {
         }
     }
 
-    private void release(ClientCode account, String owner) {
+    /** Gives the lease back if {@code owner} still holds it; nobody waits on the outcome. */
+    void release(ClientCode account, String owner) {
         redis.send("releasing the session lease of " + account, commands -> commands.<Long>eval(Scripts.RELEASE,
                 ScriptOutputType.INTEGER, new String[] {keys.lease(account)}, text(owner)));
+    }
+
+    /** The owner id a lease of this adapter was granted under, or empty for any other lease. */
+    static java.util.Optional<String> ownerOf(Lease lease) {
+        return lease instanceof Held held ? java.util.Optional.of(held.owner) : java.util.Optional.empty();
     }
 
     private final class Held implements Lease {

@@ -84,26 +84,60 @@ final class RedisSessionStore implements SessionStorePort {
 
     private boolean write(Session session, Lease lease, boolean explicitLogin) {
         ClientCode account = session.clientCode();
-        String key = keys.session(account);
         long fence = Objects.requireNonNull(lease, "lease").fencingToken();
-        // Redis needs a positive time to live; a session saved after its end vanishes at once.
-        long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
-        byte[] sealed = seal.seal(session, key);
         long generation = held.generation(account);
-        Long written = redis.call("saving the session of " + account, commands -> commands.eval(Scripts.SAVE,
-                ScriptOutputType.INTEGER, new String[] {key, keys.fence(account), keys.tombstone(account)}, sealed,
-                text(Long.toString(ttl)), text(Long.toString(fence)), text(keys.renewals(account)), text(node),
-                text(explicitLogin ? "1" : "0")));
-        if (written != null && written == 2) {
+        long written;
+        try {
+            written = script(session, fence, explicitLogin);
+        } catch (SessionStoreException unreachable) {
+            // Not refused: Redis was not reached (or did not answer in time). Once it is back, the write can still
+            // be made under this lease, ahead of every other process (WriteBack).
+            held.rememberUnsaved(new HeldSessions.Unsaved(session, fence, RedisSessionLease.ownerOf(lease),
+                    explicitLogin), generation);
+            throw unreachable;
+        }
+        if (written == 2) {
             return false;
         }
-        if (written == null || written != 1) {
+        if (written != 1) {
             throw fencedOut(account, fence, "saved");
         }
         // Held only once Redis took it (a write fenced out or refused brings nothing back after a loss),
         // and only when the account was not logged out here meanwhile.
         held.rememberUnlessForgotten(session, generation);
         return true;
+    }
+
+    /** What became of an unsaved write tried again under its own lease. */
+    enum Retried { WRITTEN, LOGGED_OUT, FENCED_OUT }
+
+    /**
+     * Makes a save that could not reach Redis under the lease it was made under: taken when nobody was
+     * granted the lease since (the fence check), refused while a logout stands (unless it was an explicit login).
+     */
+    Retried retry(HeldSessions.Unsaved write) {
+        Session session = write.session();
+        long generation = held.generation(session.clientCode());
+        long written = script(session, write.fencingToken(), write.explicitLogin());
+        if (written == 1) {
+            held.rememberUnlessForgotten(session, generation);
+            return Retried.WRITTEN;
+        }
+        return written == 2 ? Retried.LOGGED_OUT : Retried.FENCED_OUT;
+    }
+
+    /** Runs the save script: 1 written, 0 fenced out, 2 refused for a logout. */
+    private long script(Session session, long fence, boolean explicitLogin) {
+        ClientCode account = session.clientCode();
+        String key = keys.session(account);
+        // Redis needs a positive time to live; a session saved after its end vanishes at once.
+        long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
+        byte[] sealed = seal.seal(session, key);
+        Long written = redis.call("saving the session of " + account, commands -> commands.eval(Scripts.SAVE,
+                ScriptOutputType.INTEGER, new String[] {key, keys.fence(account), keys.tombstone(account)}, sealed,
+                text(Long.toString(ttl)), text(Long.toString(fence)), text(keys.renewals(account)), text(node),
+                text(explicitLogin ? "1" : "0")));
+        return written == null ? 0 : written;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.smartapiauth.adapter.redis;
 
-import io.github.smartapiauth.application.port.out.SessionLeasePort;
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.credential.ClientCode;
 import io.github.smartapiauth.domain.error.SessionStoreException;
@@ -16,7 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After Redis comes back, writes back each session this process holds that Redis lost (or holds
- * only in an older version): under a new lease, whose fencing token the restarted Redis hands out
+ * only in an older version). A session whose own save could not reach Redis is first written under
+ * the lease it was renewed under, if nobody was granted that lease since: its lease still stands in
+ * Redis (it could not be given back either), so no other process can renew meanwhile, and this write
+ * comes before any of them (after a failover, one renewal for all rather than one more). Otherwise,
+ * or then, under a new lease, whose fencing token the restarted Redis hands out
  * above every earlier grant, so a writer still holding a lease from before the loss is refused.
  * Skips sessions that ended, and accounts logged out since.
  */
@@ -26,11 +29,11 @@ final class WriteBack {
 
     private final HeldSessions held;
     private final RedisSessionStore store;
-    private final SessionLeasePort lease;
+    private final RedisSessionLease lease;
     private final Clock clock;
     private final Duration leaseWait;
 
-    WriteBack(HeldSessions held, RedisSessionStore store, SessionLeasePort lease, Clock clock, Duration leaseWait) {
+    WriteBack(HeldSessions held, RedisSessionStore store, RedisSessionLease lease, Clock clock, Duration leaseWait) {
         this.held = held;
         this.store = store;
         this.lease = lease;
@@ -61,6 +64,25 @@ final class WriteBack {
 
     private Optional<RedisStoreEvent.WrittenBack> writeBack(ClientCode account, Session session)
             throws InterruptedException {
+        Optional<HeldSessions.Unsaved> unsaved = held.unsaved(account, session);
+        if (unsaved.isPresent()) {
+            HeldSessions.Unsaved write = unsaved.get();
+            switch (store.retry(write)) {
+                case WRITTEN -> {
+                    write.leaseOwner().ifPresent(owner -> lease.release(account, owner));
+                    LOG.info("wrote the session of {} that could not be saved during the outage, under the lease it"
+                            + " was renewed under (fencing token {})", account, write.fencingToken());
+                    return Optional.of(new RedisStoreEvent.WrittenBack(account, write.fencingToken()));
+                }
+                case LOGGED_OUT -> {
+                    held.forget(account);
+                    return Optional.empty();
+                }
+                case FENCED_OUT -> {
+                    // Another renewer was granted the lease since (or the failover lost this grant): the usual way.
+                }
+            }
+        }
         try (Lease granted = lease.acquire(account, leaseWait)) {
             if (store.loggedOut(account)) {
                 held.forget(account);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.smartapiauth.adapter.redis.testing.RedisServer;
 import io.github.smartapiauth.application.port.out.SessionLeasePort.Lease;
 import io.github.smartapiauth.domain.error.SessionStoreException;
+import io.github.smartapiauth.domain.session.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -82,6 +83,35 @@ class WriteBackAfterDataLossTest {
         });
         assertThat(other.store().load(A).orElseThrow().tokens().accessToken().value())
                 .isEqualTo("access-secret-held");
+    }
+
+    /**
+     * A failover during a renewal: the renewer's save cannot reach Redis, and the primary that comes back (here the
+     * same server with its data, as a promoted replica holds what was replicated) still has the renewer's lease.
+     * The session is written under that lease, and the lease given back, so another process finds it renewed
+     * instead of renewing again (one renewal for every process, as `SentinelFailoverTest` asks).
+     */
+    @Test
+    void aSessionWhoseSaveCouldNotReachRedisIsWrittenUnderItsOwnLeaseBeforeAnyOtherProcessCanRenew() throws Exception {
+        TestRedis.save(holder, session(A, "before"));
+        Session renewed = new Session(A, session(A, "renewed").tokens(), NOW, NOW.plusSeconds(60),
+                NOW.plus(Duration.ofHours(6)));
+        Lease renewal = holder.lease().acquire(A, Duration.ofSeconds(5));
+        server.killKeepingData();
+
+        assertThatThrownBy(() -> holder.store().saveUnlessLoggedOut(renewed, renewal))
+                .isInstanceOf(SessionStoreException.class);
+        renewal.close(); // cannot be given back either: Redis is down
+        server.startAgain();
+
+        RedisStoreEvent.Recovered recovered = next(RedisStoreEvent.Recovered.class);
+        assertThat(recovered.writtenBack()).singleElement().satisfies(back ->
+                assertThat(back.fencingToken()).as("the renewal's own lease").isEqualTo(renewal.fencingToken()));
+        try (Lease next = other.lease().acquire(A, Duration.ofMillis(500))) {
+            assertThat(next.fencingToken()).isGreaterThan(renewal.fencingToken());
+            assertThat(other.store().load(A).orElseThrow().tokens().accessToken().value())
+                    .as("another process finds the session renewed").isEqualTo("access-secret-renewed");
+        }
     }
 
     @Test

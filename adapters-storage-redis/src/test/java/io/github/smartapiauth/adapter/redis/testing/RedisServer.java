@@ -82,6 +82,23 @@ public final class RedisServer implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Snapshots the data to disk and kills the server (SIGKILL): like a primary that replicated what it held
+     * and died, as the replica promoted in its place holds it. {@link #startAgain()} brings it back with that data.
+     */
+    public void killKeepingData() throws IOException, InterruptedException {
+        String saved = command("SAVE");
+        if (!saved.equals("+OK")) {
+            throw new AssertionError("redis-server did not save: " + saved);
+        }
+        stop();
+    }
+
+    /** Starts the server again on the same port, with whatever its last snapshot holds. */
+    public void startAgain() throws IOException, InterruptedException {
+        launch();
+    }
+
     /** Starts the server again on the same port, empty. */
     public void restart() throws IOException, InterruptedException {
         stop();
