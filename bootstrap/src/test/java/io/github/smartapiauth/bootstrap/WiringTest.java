@@ -1,12 +1,12 @@
 package io.github.smartapiauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
-import io.github.smartapiauth.adapter.http.SmartApiHttpClient;
 import io.github.smartapiauth.adapter.storage.FileSessionLease;
 import io.github.smartapiauth.adapter.storage.FileSessionStore;
 import io.github.smartapiauth.adapter.totp.GeneratedTotpAdapter;
@@ -35,6 +35,7 @@ import io.github.smartapiauth.application.port.out.SessionStorePort;
 import io.github.smartapiauth.application.service.RenewalSettings;
 import io.github.smartapiauth.application.service.SessionService;
 import io.github.smartapiauth.bootstrap.config.SmartApiAuthConfig;
+import io.github.smartapiauth.bootstrap.wiring.SmartApiClientOnFirstCall;
 import io.github.smartapiauth.domain.event.SessionEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,13 +65,28 @@ class WiringTest {
                 Optional.of("a passphrase".toCharArray()), Optional.empty(), Argon2idParameters.OWASP_MINIMUM);
         Injector wiring = Guice.createInjector(SmartApiAuthModule.production(config(vault)).modules());
 
-        assertThat(wiring.getInstance(AuthenticationPort.class)).isInstanceOf(SmartApiHttpClient.class)
+        assertThat(wiring.getInstance(AuthenticationPort.class)).isInstanceOf(SmartApiClientOnFirstCall.class)
                 .isSameAs(wiring.getInstance(ProfilePort.class));
+        assertThat(wiring.getInstance(SmartApiClientOnFirstCall.class).built())
+                .as("the HTTP client (Feign, Jackson, the JDK HttpClient, TLS) is built at the first broker call").isFalse();
         assertThat(wiring.getInstance(OneTimePasswordPort.class)).isInstanceOf(GeneratedTotpAdapter.class);
         assertThat(wiring.getInstance(SessionStorePort.class)).isInstanceOf(FileSessionStore.class);
         assertThat(wiring.getInstance(SessionLeasePort.class)).isInstanceOf(FileSessionLease.class);
         assertThat(wiring.getInstance(GetAccessTokenUseCase.class)).isSameAs(wiring.getInstance(SessionService.class));
         assertThat(vaultDir.resolve("vault")).doesNotExist();
+    }
+
+    @Test
+    void anHttpClientFirstCalledAfterItsOwnerClosedItFailsAsAClosedClientDoes() {
+        SmartApiClientOnFirstCall client = new SmartApiClientOnFirstCall(HttpSettings.forBaseUrl("http://127.0.0.1:9"),
+                io.github.smartapiauth.application.port.out.MetricsPort.NONE);
+        client.close();
+
+        assertThatThrownBy(() -> client.logout(CoreFixture.credentials(CoreFixture.ACCOUNT),
+                io.github.smartapiauth.domain.token.AccessToken.withoutExpiry("a.b.c")))
+                .isInstanceOf(io.github.smartapiauth.domain.error.ConfigurationException.class)
+                .hasMessageContaining("was closed");
+        assertThat(client.built()).isTrue();
     }
 
     @Test

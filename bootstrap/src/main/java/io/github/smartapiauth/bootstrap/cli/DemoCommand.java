@@ -1,8 +1,5 @@
 package io.github.smartapiauth.bootstrap.cli;
 
-import feign.Feign;
-import feign.RequestLine;
-import feign.http2client.Http2Client;
 import io.github.smartapiauth.adapter.http.HttpSettings;
 import io.github.smartapiauth.adapter.storage.Argon2idParameters;
 import io.github.smartapiauth.adapter.totp.TotpKeyLoader;
@@ -61,12 +58,6 @@ final class DemoCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    /** The example of a platform's own SmartAPI client: funds, authenticated by the library. */
-    interface FundsApi {
-        @RequestLine("GET /rest/secure/angelbroking/user/v1/getRMS")
-        String funds();
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = environment.out();
@@ -103,11 +94,7 @@ final class DemoCommand implements Callable<Integer> {
 
                 String before = restarted.accessToken();
                 sandbox.faults().next(Route.GET_RMS, Fault.INVALID_TOKEN);
-                FundsApi funds = Feign.builder()
-                        .requestInterceptor(restarted.requestInterceptor())
-                        .client(restarted.renewingClient(new Http2Client()))
-                        .target(FundsApi.class, base.toString());
-                boolean fundsOk = funds.funds().contains("\"status\":true");
+                boolean fundsOk = DemoPlatformCall.funds(restarted, base).contains("\"status\":true");
                 step(7, "A platform call (getRMS) was refused with AG8001; the library renewed once and retried: "
                         + (fundsOk ? "the call succeeded" : "the call FAILED") + "; token " + fingerprint(before)
                         + " -> " + fingerprint(restarted.accessToken()) + ".");

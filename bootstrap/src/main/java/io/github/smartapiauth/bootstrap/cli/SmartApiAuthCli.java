@@ -100,6 +100,54 @@ public final class SmartApiAuthCli {
 
     /** Runs one command line; returns the exit code. */
     static int run(CliEnvironment environment, String... args) {
+        return BareCommand.of(args).map(bare -> runBare(environment, bare)).orElseGet(() -> runParsed(environment, args));
+    }
+
+    /** The commands scripts call per request, typed alone: nothing to parse. */
+    enum BareCommand {
+        TOKEN, STATUS;
+
+        static java.util.Optional<BareCommand> of(String... args) {
+            if (args.length != 1) {
+                return java.util.Optional.empty();
+            }
+            return switch (args[0]) {
+                case "token" -> java.util.Optional.of(TOKEN);
+                case "status" -> java.util.Optional.of(STATUS);
+                default -> java.util.Optional.empty();
+            };
+        }
+    }
+
+    /**
+     * A bare {@code token} or {@code status} runs the command's own method with every option at its
+     * default, as {@link #runParsed} would (no --json, --debug or --verbose; no flags, so the
+     * environment, the discovered properties file and their warnings decide), without building picocli's
+     * model of the commands: a third or more of the CLI's start-up, and picocli's classes (compiled for
+     * Java 5) are the ones the launcher's class archive serves least well. Errors are reported as the
+     * parsed command reports them: one line on stderr, exit code 2 for configuration, 1 otherwise.
+     */
+    private static int runBare(CliEnvironment environment, BareCommand command) {
+        silencePicocliTrace(environment.err());
+        SmartApiAuthCli root = new SmartApiAuthCli(environment);
+        root.factory.json(root.json);
+        int code;
+        try {
+            code = switch (command) {
+                case TOKEN -> root.token(new ConfigOptions());
+                case STATUS -> root.status(new ConfigOptions());
+            };
+        } catch (RuntimeException | Error error) {
+            report(environment.err(), error, root.debug);
+            code = exitCodeOf(error);
+        }
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    /** Runs one command line through picocli's parser. */
+    static int runParsed(CliEnvironment environment, String... args) {
         silencePicocliTrace(environment.err());
         SmartApiAuthCli root = new SmartApiAuthCli(environment);
         CommandLine cli = new CommandLine(root);
