@@ -108,8 +108,12 @@ final class RedisSessionStore implements SessionStorePort {
         return true;
     }
 
-    /** What became of an unsaved write tried again under its own lease. */
-    enum Retried { WRITTEN, LOGGED_OUT, FENCED_OUT }
+    /**
+     * What became of an unsaved write tried again under its own lease: written; refused for a logout;
+     * superseded (the lease was granted to another renewer since: its lineage is newer, this write is dropped);
+     * or its grant lost (the fence is below the write's token or gone: a failover or restart lost it).
+     */
+    enum Retried { WRITTEN, LOGGED_OUT, SUPERSEDED, GRANT_LOST }
 
     /**
      * Makes a save that could not reach Redis under the lease it was made under: taken when nobody was
@@ -123,7 +127,13 @@ final class RedisSessionStore implements SessionStorePort {
             held.rememberUnlessForgotten(session, generation);
             return Retried.WRITTEN;
         }
-        return written == 2 ? Retried.LOGGED_OUT : Retried.FENCED_OUT;
+        if (written == 2) {
+            return Retried.LOGGED_OUT;
+        }
+        ClientCode account = session.clientCode();
+        byte[] fence = redis.call("reading the fence of " + account, commands -> commands.get(keys.fence(account)));
+        return fence != null && Long.parseLong(new String(fence, StandardCharsets.UTF_8)) > write.fencingToken()
+                ? Retried.SUPERSEDED : Retried.GRANT_LOST;
     }
 
     /** Runs the save script: 1 written, 0 fenced out, 2 refused for a logout. */

@@ -78,8 +78,14 @@ final class WriteBack {
                     held.forget(account);
                     return Optional.empty();
                 }
-                case FENCED_OUT -> {
-                    // Another renewer was granted the lease since (or the failover lost this grant): the usual way.
+                case SUPERSEDED -> {
+                    // Another renewer was granted the lease since: its session (or logout) is the newer act, and this
+                    // one, renewed from an older session, must not replace it.
+                    held.forget(account);
+                    return Optional.empty();
+                }
+                case GRANT_LOST -> {
+                    // The failover (or restart) lost the grant itself: written back the usual way, under a new lease.
                 }
             }
         }

@@ -114,6 +114,30 @@ class WriteBackAfterDataLossTest {
         }
     }
 
+    /**
+     * The renewer stalled: another renewer was granted the lease since (its session, or its logout, is the newer
+     * act). The stalled renewer's session, renewed from an older one, is not written back at all, neither under its
+     * own lease (fenced out) nor under a new one.
+     */
+    @Test
+    void anUnsavedSessionWhoseLeaseWasGrantedToAnotherRenewerSinceIsNotWrittenBack() throws Exception {
+        TestRedis.save(holder, session(A, "before"));
+        Session stalled = new Session(A, session(A, "stalled").tokens(), NOW, NOW.plusSeconds(60),
+                NOW.plus(Duration.ofHours(6)));
+        Lease renewal = holder.lease().acquire(A, Duration.ofSeconds(5));
+        // Another renewer's grant, as if this renewal had stalled past its lease.
+        server.command("SET", "writeback:{" + A.value() + "}:fence", Long.toString(renewal.fencingToken() + 1000));
+        server.killKeepingData();
+
+        assertThatThrownBy(() -> holder.store().saveUnlessLoggedOut(stalled, renewal))
+                .isInstanceOf(SessionStoreException.class);
+        renewal.close();
+        server.startAgain();
+
+        assertThat(next(RedisStoreEvent.Recovered.class).writtenBack()).isEmpty();
+        assertThat(other.store().load(A).orElseThrow().tokens().accessToken().value()).isEqualTo("access-secret-before");
+    }
+
     @Test
     void theOutageAndTheRecoveryAreReportedOnTheAdaptersThreadNeverOnLettucesIoThread() throws Exception {
         BlockingQueue<String> threads = new LinkedBlockingQueue<>();

@@ -71,7 +71,12 @@ final class AccountEvents {
         if (!delivering.compareAndSet(false, true)) {
             return;
         }
-        Runnable delivery = diagnostics.forAccount(account, this::deliver);
+        Runnable delivery;
+        try {
+            delivery = diagnostics.forAccount(account, this::deliver);
+        } catch (RuntimeException | LinkageError markingFailed) {
+            delivery = this::deliver; // delivered unmarked rather than never
+        }
         try {
             executor.execute(delivery);
         } catch (RejectedExecutionException closing) {

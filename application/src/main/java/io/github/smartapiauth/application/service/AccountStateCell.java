@@ -14,6 +14,8 @@ final class AccountStateCell {
     private long epoch;
     /** Explicit logins under way ({@link #beginLogin()} to {@link #endLogin()}). Guarded by this. */
     private int logins;
+    /** Explicit logins ever begun: a logout read from the store before one began is out of date. Guarded by this. */
+    private long loginsBegun;
 
     /** The current state: one volatile read. */
     AccountState read() {
@@ -56,8 +58,18 @@ final class AccountStateCell {
      */
     synchronized Observed beginLogin() {
         logins++;
+        loginsBegun++;
         state = state.unblocked();
         return new Observed(state, epoch);
+    }
+
+    /**
+     * How many explicit logins ever began: read before the store's logout mark, and handed to
+     * {@link #logOutAsElsewhere(long)}, so that a mark read before a login began (and lifted by it since) does not
+     * log that login out.
+     */
+    synchronized long loginsBegun() {
+        return loginsBegun;
     }
 
     /** The explicit login begun with {@link #beginLogin()} ended, whatever its outcome. */
@@ -71,8 +83,8 @@ final class AccountStateCell {
      * login that fails leaves it, and the next renewal, which checks for it under the lease, obeys
      * it). Says whether it logged out.
      */
-    synchronized boolean logOutAsElsewhere() {
-        if (logins > 0 || state.loggedOut() || state.removedBecause().isPresent()) {
+    synchronized boolean logOutAsElsewhere(long loginsSeen) {
+        if (logins > 0 || loginsBegun != loginsSeen || state.loggedOut() || state.removedBecause().isPresent()) {
             return false;
         }
         logOut();

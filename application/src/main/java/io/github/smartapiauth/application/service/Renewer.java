@@ -206,12 +206,12 @@ final class Renewer {
                 }
                 continue;
             } finally {
+                code.wipe();
                 // Sent once, whatever the outcome: the broker accepts a code once, so its step is spent.
                 if (sent) {
                     totpGuard.markSpent(sentAt);
-                    context.totpLedger().sent(account, sentAt);
+                    recordSent(sentAt);
                 }
-                code.wipe();
             }
             consecutiveTotpFailures = 0;
             Instant at = context.clock().instant();
@@ -232,13 +232,31 @@ final class Renewer {
         }
     }
 
+    /** Tells the ledger a code was sent; a ledger that fails loses a record, never a login's tokens. */
+    private void recordSent(Instant sentAt) {
+        try {
+            context.totpLedger().sent(account, sentAt);
+        } catch (RuntimeException ledgerFailed) {
+            // Only another process's next login can be affected: it may send the same step's code once more.
+        }
+    }
+
+    /** When another process last sent a code for the account; a ledger that fails knows of none. */
+    private Optional<Instant> lastSentElsewhere() {
+        try {
+            return context.totpLedger().lastSent(account);
+        } catch (RuntimeException ledgerFailed) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Another process sharing the session may have sent this step's code (its login ran under the lease
      * this one now holds): that step is spent here too. True when it was, and this process had not.
      */
     private boolean takeUpStepSpentElsewhere() {
         Instant now = context.clock().instant();
-        Optional<Instant> elsewhere = context.totpLedger().lastSent(account);
+        Optional<Instant> elsewhere = lastSentElsewhere();
         if (elsewhere.isEmpty() || totpGuard.isSpent(now)
                 || totpGuard.clock().stepAt(elsewhere.get()) != totpGuard.clock().stepAt(now)) {
             return false;

@@ -354,7 +354,11 @@ public final class SessionService implements OpenSessionUseCase, GetAccessTokenU
             Map<ClientCode, AccountSession> sessions = new TreeMap<>();
             specs.forEach((code, account) -> sessions.put(code, new AccountSession(account, core)));
             SessionService service = new SessionService(sessions, core, ownThreads != null ? ownThreads : () -> { });
-            metrics.watch(service.healthSource());
+            try {
+                metrics.watch(service.healthSource());
+            } catch (RuntimeException | LinkageError measuringFailed) {
+                // Measuring is best effort: gauges missing, never a core that cannot be built.
+            }
             return service;
         }
 

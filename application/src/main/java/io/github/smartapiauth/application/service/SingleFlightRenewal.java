@@ -262,6 +262,7 @@ final class SingleFlightRenewal {
             happened.add(new Expired(account, now, Expired.Cause.TIME));
         }
         recorder.begin();
+        long loginsSeen = cell.loginsBegun();
         try {
             Session renewed = renewer.renew(reason, current.session(), happened, renewingWith);
             if (keys.get().generation() != renewingWith.generation()) {
@@ -273,7 +274,7 @@ final class SingleFlightRenewal {
             return renewed;
         } catch (Renewer.LoggedOutElsewhere elsewhere) {
             // As a logout here: the session is forgotten, no renewal in flight publishes, no automatic login.
-            if (cell.logOutAsElsewhere()) {
+            if (cell.logOutAsElsewhere(loginsSeen)) {
                 happened.add(new SessionEvent.LoggedOut(account, core.clock().instant(), false));
             }
             throw loggedOut();

@@ -35,9 +35,10 @@ final class StoredSessionAdoption {
      */
     boolean adoptUnless(boolean renewalRunning) {
         AccountState seen = cell.read();
+        long loginsSeen = cell.loginsBegun();
         if (!seen.loggedOut() && seen.removedBecause().isEmpty() && loggedOutElsewhere()) {
-            // Whether a renewal runs or not: the logout wins, as a logout here would.
-            if (!cell.logOutAsElsewhere()) {
+            // Whether a renewal runs or not: the logout wins, as a logout here would (unless a login began since).
+            if (!cell.logOutAsElsewhere(loginsSeen)) {
                 return false;
             }
             events.publish(new SessionEvent.LoggedOut(account, core.clock().instant(), false));

@@ -22,6 +22,8 @@ public final class InMemoryStore implements SessionStorePort {
     private final AtomicInteger saves = new AtomicInteger();
     private volatile boolean unreadable;
     private volatile boolean markUnreadable;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> afterNextMarkRead =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** Accounts another process logged out (a shared store's tombstone); a save lifts the mark. */
     private final java.util.Set<ClientCode> loggedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -77,7 +79,20 @@ public final class InMemoryStore implements SessionStorePort {
         if (unreadable) {
             throw new SessionStoreException("cannot open the test store: it was made unreadable on purpose");
         }
-        return loggedOut.contains(account);
+        boolean marked = loggedOut.contains(account);
+        Runnable hook = afterNextMarkRead.getAndSet(null);
+        if (hook != null) {
+            hook.run();
+        }
+        return marked;
+    }
+
+    /**
+     * Runs {@code hook} once, on the reading thread, right after the next read of a logout mark and before
+     * that read's answer is returned: what happens between a read of the mark and its use.
+     */
+    public void afterNextMarkRead(Runnable hook) {
+        afterNextMarkRead.set(hook);
     }
 
     /**

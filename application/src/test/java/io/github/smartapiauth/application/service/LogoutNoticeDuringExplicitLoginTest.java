@@ -40,4 +40,24 @@ class LogoutNoticeDuringExplicitLoginTest {
                 .as("the login's session is served here").isTrue();
         assertThat(fixture.broker.calls(Operation.LOGIN)).isEqualTo(logins);
     }
+
+    @Test
+    void aLogoutMarkReadBeforeAnExplicitLoginBeganDoesNotLogOutThatLoginOnceItEnded() throws Exception {
+        CoreFixture fixture = new CoreFixture();
+        SessionService core = fixture.core();
+        core.validSession(ACCOUNT);
+        fixture.store.logOutFromElsewhere(ACCOUNT, fixture.lease);
+        Session[] opened = new Session[1];
+        // The notice's read of the mark says "logged out"; before it is acted on, an explicit login here begins,
+        // saves (lifting the mark) and ends.
+        fixture.store.afterNextMarkRead(() -> opened[0] = CompletableFuture
+                .supplyAsync(() -> core.open(AccountCommand.of(ACCOUNT))).join());
+
+        boolean loggedOutHere = core.adoptStoredSession(ACCOUNT);
+
+        assertThat(loggedOutHere).as("the out-of-date mark does not undo the later login").isFalse();
+        assertThat(fixture.store.loggedOut(ACCOUNT)).isFalse();
+        assertThat(core.accessToken(ACCOUNT).sameValueAs(opened[0].tokens().accessToken()))
+                .as("the login's session is served here").isTrue();
+    }
 }
