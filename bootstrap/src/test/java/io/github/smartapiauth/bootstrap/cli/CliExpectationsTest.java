@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,26 +32,21 @@ class CliExpectationsTest {
 
     private final SandboxClock clock = SandboxClock.at(Instant.parse("2026-11-24T04:00:05Z"));
     private SmartApiSandbox sandbox;
-    private final Map<String, String> env = new HashMap<>();
+    private SandboxedCliEnvironment cli;
+    private Map<String, String> env;
 
     @BeforeEach
     void start() {
-        sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(clock).rateLimits(false).build();
-        env.putAll(Map.of(
-                "SMARTAPI_API_KEY", ACCOUNT.apiKey(),
-                "SMARTAPI_CLIENT_CODE", ACCOUNT.clientCode(),
-                "SMARTAPI_PIN", ACCOUNT.mpin(),
-                "SMARTAPI_TOTP_SECRET", ACCOUNT.totpSecret(),
-                "SMARTAPI_BASE_URL", sandbox.start().toString(),
-                "SMARTAPI_VAULT_DIR", dir.resolve("vault").toString(),
-                "SMARTAPI_VAULT_PASSPHRASE", "expectations passphrase",
-                "SMARTAPI_PACING", "false",
-                "HOME", dir.resolve("home").toString()));
+        cli = SandboxedCliEnvironment.start(ACCOUNT, clock, dir);
+        sandbox = cli.sandbox();
+        env = cli.env();
+        env.put("SMARTAPI_VAULT_PASSPHRASE", "expectations passphrase");
+        env.put("HOME", dir.resolve("home").toString());
     }
 
     @AfterEach
     void stop() {
-        sandbox.close();
+        cli.close();
     }
 
     @Test

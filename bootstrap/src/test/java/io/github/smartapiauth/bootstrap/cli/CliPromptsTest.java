@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,25 +38,20 @@ class CliPromptsTest {
     private final SandboxClock clock = SandboxClock.at(Instant.parse("2026-11-24T04:00:10Z"));
     private final Sleeper sleeper = clock::advance;
     private SmartApiSandbox sandbox;
-    private final Map<String, String> env = new HashMap<>();
+    private SandboxedCliEnvironment cli;
+    private Map<String, String> env;
     private final ScriptedTerminal terminal = new ScriptedTerminal();
 
     @BeforeEach
     void start() {
-        sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(clock).rateLimits(false).build();
-        env.putAll(Map.of(
-                "SMARTAPI_API_KEY", ACCOUNT.apiKey(),
-                "SMARTAPI_CLIENT_CODE", ACCOUNT.clientCode(),
-                "SMARTAPI_PIN", ACCOUNT.mpin(),
-                "SMARTAPI_TOTP_SECRET", ACCOUNT.totpSecret(),
-                "SMARTAPI_BASE_URL", sandbox.start().toString(),
-                "SMARTAPI_VAULT_DIR", dir.resolve("vault").toString(),
-                "SMARTAPI_PACING", "false"));
+        cli = SandboxedCliEnvironment.start(ACCOUNT, clock, dir);
+        sandbox = cli.sandbox();
+        env = cli.env();
     }
 
     @AfterEach
     void stop() {
-        sandbox.close();
+        cli.close();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,25 +47,20 @@ class CliWaitsTest {
         clock.advance(duration);
     };
     private SmartApiSandbox sandbox;
-    private final Map<String, String> env = new HashMap<>();
+    private SandboxedCliEnvironment cli;
+    private Map<String, String> env;
 
     @BeforeEach
     void start() {
-        sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(clock).rateLimits(false).build();
-        env.putAll(Map.of(
-                "SMARTAPI_API_KEY", ACCOUNT.apiKey(),
-                "SMARTAPI_CLIENT_CODE", ACCOUNT.clientCode(),
-                "SMARTAPI_PIN", ACCOUNT.mpin(),
-                "SMARTAPI_TOTP_SECRET", ACCOUNT.totpSecret(),
-                "SMARTAPI_BASE_URL", sandbox.start().toString(),
-                "SMARTAPI_VAULT_DIR", dir.resolve("vault").toString(),
-                "SMARTAPI_VAULT_PASSPHRASE", "waits passphrase",
-                "SMARTAPI_PACING", "false"));
+        cli = SandboxedCliEnvironment.start(ACCOUNT, clock, dir);
+        sandbox = cli.sandbox();
+        env = cli.env();
+        env.put("SMARTAPI_VAULT_PASSPHRASE", "waits passphrase");
     }
 
     @AfterEach
     void stop() {
-        sandbox.close();
+        cli.close();
     }
 
     @Test
