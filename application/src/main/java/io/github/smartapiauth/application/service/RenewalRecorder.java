@@ -19,12 +19,8 @@ final class RenewalRecorder {
     private final ClientCode account;
     private final MetricsPort metrics;
     private final Clock clock;
-    /** System.nanoTime() when the running renewal began, or NOT_RUNNING. */
-    private volatile long beganNanos = NOT_RUNNING;
     private volatile RenewalKind lastStep;
     private volatile LastRenewal last;
-
-    private static final long NOT_RUNNING = Long.MIN_VALUE;
 
     RenewalRecorder(ClientCode account, MetricsPort metrics, Clock clock) {
         this.account = account;
@@ -32,10 +28,24 @@ final class RenewalRecorder {
         this.clock = clock;
     }
 
-    /** A renewal begins its upstream work. */
-    void begin() {
+    /**
+     * The timing of one renewal, started when it begins its upstream work: each renewal has its own, so one
+     * that outlived its deadline and the one that replaced it are timed apart.
+     */
+    static final class Timing {
+        private static final long NOT_RUNNING = Long.MIN_VALUE;
+        private long beganNanos = NOT_RUNNING;
+
+        /** The renewal begins its upstream work (on the one thread running it). */
+        void begin() {
+            beganNanos = System.nanoTime();
+        }
+    }
+
+    /** A timing for a renewal about to run; {@link Timing#begin()} when its upstream work starts. */
+    Timing timing() {
         lastStep = null;
-        beganNanos = System.nanoTime();
+        return new Timing();
     }
 
     /** One step ended. */
@@ -44,13 +54,12 @@ final class RenewalRecorder {
         report(() -> metrics.renewalStep(account, kind, outcome));
     }
 
-    /** The renewal that {@link #begin() began} ended (nothing happens when none began). */
-    void end(Outcome outcome) {
-        long began = beganNanos;
-        if (began == NOT_RUNNING) {
+    /** The renewal timed by {@code timing} ended (nothing happens when its upstream work never began). */
+    void end(Timing timing, Outcome outcome) {
+        long began = timing.beganNanos;
+        if (began == Timing.NOT_RUNNING) {
             return;
         }
-        beganNanos = NOT_RUNNING;
         Duration took = Duration.ofNanos(Math.max(0, System.nanoTime() - began));
         Optional<RenewalKind> kind = Optional.ofNullable(lastStep);
         last = new LastRenewal(kind, outcome, clock.instant());

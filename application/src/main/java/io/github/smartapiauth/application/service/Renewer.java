@@ -351,8 +351,8 @@ final class Renewer {
     private void endAtBroker(Session session, AccountKeys keys) {
         try {
             keys.authentication().logout(keys.credentials(), session.tokens().accessToken());
-        } catch (SmartApiAuthException ignored) {
-            // The broker ends every session at the trading day's cut-off.
+        } catch (RuntimeException ignored) {
+            // Any failure (an adapter's own included): the broker ends every session at the trading day's cut-off.
         }
     }
 

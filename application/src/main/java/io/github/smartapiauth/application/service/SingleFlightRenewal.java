@@ -227,12 +227,13 @@ final class SingleFlightRenewal {
         List<SessionEvent> happened = new ArrayList<>();
         Session session = null;
         Throwable failure = null;
+        RenewalRecorder.Timing timing = recorder.timing();
         try {
-            session = renewOnce(flight, happened);
+            session = renewOnce(flight, happened, timing);
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        recorder.end(failure == null ? Outcome.SUCCESS : Outcome.of(failure));
+        recorder.end(timing, failure == null ? Outcome.SUCCESS : Outcome.of(failure));
         events.enqueue(happened);
         inFlight.compareAndSet(flight, null);
         if (failure == null) {
@@ -246,7 +247,7 @@ final class SingleFlightRenewal {
         }
     }
 
-    private Session renewOnce(RenewalFlight flight, List<SessionEvent> happened) {
+    private Session renewOnce(RenewalFlight flight, List<SessionEvent> happened, RenewalRecorder.Timing timing) {
         long startedIn = flight.epoch();
         AccountKeys renewingWith = keys.get();
         AccountState current = cell.read();
@@ -261,7 +262,7 @@ final class SingleFlightRenewal {
         if (reason == RenewalReason.EXPIRED) {
             happened.add(new Expired(account, now, Expired.Cause.TIME));
         }
-        recorder.begin();
+        timing.begin();
         long loginsSeen = cell.loginsBegun();
         try {
             Session renewed = renewer.renew(reason, current.session(), happened, renewingWith);

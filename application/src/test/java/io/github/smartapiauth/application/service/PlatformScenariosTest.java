@@ -34,6 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.github.smartapiauth.application.port.out.MetricsPort;
+import io.github.smartapiauth.domain.credential.ClientCode;
+import io.github.smartapiauth.domain.health.RenewalKind;
+import io.github.smartapiauth.domain.health.Outcome;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What platforms do around the core in their first week, each of which once hung, deadlocked or
@@ -212,6 +218,29 @@ class PlatformScenariosTest {
         assertThat(opened.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(core.accessToken(ACCOUNT)).isNotNull();
         assertThat(fixture.broker.calls(LOGIN)).as("the second renewal took up the first one's session").isEqualTo(1);
+    }
+
+    @Test
+    void aRenewalThatOutlivedItsDeadlineAndTheOneThatReplacedItAreEachMeasured() throws Exception {
+        Queue<String> renewals = new ConcurrentLinkedQueue<>();
+        CountDownLatch bothMeasured = new CountDownLatch(2);
+        MetricsPort metrics = new MetricsPort() {
+            @Override
+            public void renewal(ClientCode account, Optional<RenewalKind> lastStep, Outcome outcome, Duration took) {
+                renewals.add(outcome.name());
+                bothMeasured.countDown();
+            }
+        };
+        SessionService core = started(fixture.onCoreThreads(DEFAULTS.withRenewalDeadline(Duration.ofMillis(200)),
+                Runnable::run).metrics(metrics));
+        fixture.broker.hold();
+        catchTimeout(() -> core.accessToken(ACCOUNT));
+        catchTimeout(() -> core.accessToken(ACCOUNT)); // the second renewal begins while the first still runs
+
+        fixture.broker.open();
+
+        assertThat(bothMeasured.await(10, TimeUnit.SECONDS)).as("each renewal measured; heard %s", renewals).isTrue();
+        assertThat(renewals).containsOnly("SUCCESS");
     }
 
     private static RenewalTimeoutException catchTimeout(Runnable call) {
