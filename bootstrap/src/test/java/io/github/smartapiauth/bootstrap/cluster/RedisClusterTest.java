@@ -10,21 +10,13 @@ import io.github.smartapiauth.sandbox.Route;
 import io.github.smartapiauth.sandbox.SandboxAccount;
 import io.github.smartapiauth.sandbox.SandboxClock;
 import io.github.smartapiauth.sandbox.SmartApiSandbox;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +49,7 @@ class RedisClusterTest {
     private RedisServer redis;
     private SmartApiSandbox sandbox;
     private RedisSessions observer;
-    private final List<Node> nodes = new ArrayList<>();
+    private ClusterNodes nodes;
     /** One permit per renewal notice the observer gets from Redis (a node saved a renewed session). */
     private final Semaphore renewalNotices = new Semaphore(0);
 
@@ -70,19 +62,13 @@ class RedisClusterTest {
         URI base = sandbox.start();
         observer = RedisSessions.builder(redis.uri()).key(key).clock(sandboxClock).build();
         observer.onRenewal(account -> renewalNotices.release());
-        for (int i = 0; i < 3; i++) {
-            nodes.add(Node.start(i, base, redis.uri(), Base64.getEncoder().encodeToString(key),
-                    dir.resolve("node-" + i + ".err")));
-        }
-        for (Node node : nodes) {
-            assertThat(node.read()).isEqualTo("ready");
-        }
+        nodes = ClusterNodes.start(3, base, redis.uri(), key, dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Node node : nodes) {
-            node.close();
+        if (nodes != null) {
+            nodes.close();
         }
         observer.close();
         sandbox.close();
@@ -133,9 +119,8 @@ class RedisClusterTest {
         Session converged = observer.store().load(CLIENT).orElseThrow();
         assertThat(Set.of(ClusterNode.hash(converged.tokens().accessToken().value()))).isEqualTo(third);
         int storeFailures = 0;
-        for (Node node : nodes) {
-            node.send("events");
-            storeFailures += Integer.parseInt(node.read().split(" ")[1]);
+        for (ClusterNodes.Answer counts : nodes.events()) {
+            storeFailures += Integer.parseInt(counts.words()[1]);
         }
         assertThat(storeFailures).as("the outage was reported through events").isPositive();
     }
@@ -156,26 +141,17 @@ class RedisClusterTest {
      */
     private Set<String> tokensEverywhere(Instant at, int expectedFailures) throws Exception {
         sandboxClock.set(at);
-        for (Node node : nodes) {
-            node.send("time " + at);
-        }
-        for (Node node : nodes) {
-            assertThat(node.read()).isEqualTo("ok");
-        }
-        for (Node node : nodes) {
-            node.send("tokens");
-        }
         Set<String> all = new HashSet<>();
-        for (Node node : nodes) {
-            String[] answer = node.read().split(" ");
+        for (ClusterNodes.Answer tokens : nodes.tokens(at)) {
+            String[] answer = tokens.words();
             assertThat(answer[0]).isEqualTo("tokens");
             if (expectedFailures >= 0) {
-                assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d (see its stderr)", node.index)
+                assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d (see its stderr)", tokens.node())
                         .isEqualTo(expectedFailures);
-                assertThat(answer).as("one token in node %d", node.index).hasSize(3);
+                assertThat(answer).as("one token in node %d", tokens.node()).hasSize(3);
                 assertThat(answer[2]).doesNotContain(",");
             } else {
-                assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d", node.index).isZero();
+                assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d", tokens.node()).isZero();
             }
             all.addAll(List.of(answer[2].split(",")));
         }
@@ -183,72 +159,5 @@ class RedisClusterTest {
             assertThat(all).as("the same token in every process").hasSize(1);
         }
         return all;
-    }
-
-    /** A child JVM running {@link ClusterNode}, talked to line by line. */
-    static final class Node implements AutoCloseable {
-        final int index;
-        private final Process process;
-        private final BufferedReader out;
-        private final Writer in;
-
-        private Node(int index, Process process) {
-            this.index = index;
-            this.process = process;
-            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        }
-
-        static Node start(int index, URI base, URI redis, String key, Path errors) throws Exception {
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), ClusterNode.class.getName(), T0.toString()))
-                    .redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
-            builder.environment().putAll(java.util.Map.of(
-                    "SMARTAPI_API_KEY", ACCOUNT.apiKey(),
-                    "SMARTAPI_CLIENT_CODE", ACCOUNT.clientCode(),
-                    "SMARTAPI_PIN", ACCOUNT.mpin(),
-                    "SMARTAPI_TOTP_SECRET", ACCOUNT.totpSecret(),
-                    "SMARTAPI_BASE_URL", base.toString(),
-                    "SMARTAPI_STORE", redis.toString(),
-                    "SMARTAPI_REDIS_KEY", key,
-                    "SMARTAPI_PACING", "false"));
-            return new Node(index, builder.start());
-        }
-
-        void send(String line) throws Exception {
-            in.write(line + "\n");
-            in.flush();
-        }
-
-        String read() throws Exception {
-            String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(120, TimeUnit.SECONDS);
-            if (line == null) {
-                throw new AssertionError("node " + index + " ended (exit " + process.waitFor() + "); see its stderr");
-            }
-            return line;
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (process.isAlive()) {
-                try {
-                    send("quit");
-                } catch (java.io.IOException gone) {
-                    // Already ending.
-                }
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(30, TimeUnit.SECONDS);
-                }
-            }
-        }
     }
 }

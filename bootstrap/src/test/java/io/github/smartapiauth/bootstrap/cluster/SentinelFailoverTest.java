@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.smartapiauth.adapter.redis.RedisSessions;
 import io.github.smartapiauth.adapter.redis.testing.SentinelCluster;
-import io.github.smartapiauth.bootstrap.cluster.RedisClusterTest.Node;
 import io.github.smartapiauth.domain.session.Session;
 import io.github.smartapiauth.sandbox.Fault;
 import io.github.smartapiauth.sandbox.Route;
@@ -22,8 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,29 +51,30 @@ class SentinelFailoverTest {
     private SentinelCluster redis;
     private SmartApiSandbox sandbox;
     private RedisSessions observer;
-    private final List<Node> nodes = new ArrayList<>();
+    private ClusterNodes nodes;
+    /** Counted down by the sandbox when a refresh (generateTokens) reaches it. */
+    private final java.util.concurrent.CountDownLatch refreshArrived = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
         new java.security.SecureRandom().nextBytes(key);
         redis = SentinelCluster.start();
         sandbox = SmartApiSandbox.builder().account(ACCOUNT).clock(sandboxClock).rateLimits(false)
-                .tokenLifetime(LIFETIME).workerThreads(8).faultDelay(Duration.ofSeconds(3)).build();
+                .tokenLifetime(LIFETIME).workerThreads(8).faultDelay(Duration.ofSeconds(3))
+                .requestListener(request -> {
+                    if (request.route() == Route.GENERATE_TOKENS) {
+                        refreshArrived.countDown();
+                    }
+                }).build();
         URI base = sandbox.start();
         observer = RedisSessions.builder(redis.uri()).key(key).clock(sandboxClock).build();
-        for (int i = 0; i < 3; i++) {
-            nodes.add(Node.start(i, base, redis.uri(), Base64.getEncoder().encodeToString(key),
-                    dir.resolve("node-" + i + ".err")));
-        }
-        for (Node node : nodes) {
-            assertThat(node.read()).isEqualTo("ready");
-        }
+        nodes = ClusterNodes.start(3, base, redis.uri(), key, dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Node node : nodes) {
-            node.close();
+        if (nodes != null) {
+            nodes.close();
         }
         observer.close();
         sandbox.close();
@@ -118,11 +116,7 @@ class SentinelFailoverTest {
         // The refresh ahead reaches the broker, whose answer takes 3 s: the primary dies meanwhile.
         sandbox.faults().next(Route.GENERATE_TOKENS, Fault.DELAY);
         assertThat(tokensEverywhere(at, true)).as("stale but valid, served while the refresh runs").isEqualTo(first);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (sandbox.calls(Route.GENERATE_TOKENS) == 0) {
-            assertThat(System.nanoTime() - deadline).as("the refresh reached the sandbox").isNegative();
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
+        assertThat(refreshArrived.await(20, TimeUnit.SECONDS)).as("the refresh reached the sandbox").isTrue();
         long killedAt = System.nanoTime();
         redis.killPrimary();
         assertThat(tokensEverywhere(at, false)).as("still served during the failover").contains(first.iterator().next());
@@ -167,9 +161,8 @@ class SentinelFailoverTest {
     private void record(String when, long killedAt, Duration promotion, Converged converged) throws Exception {
         int storeFailed = 0;
         int restored = 0;
-        for (Node node : nodes) {
-            node.send("events");
-            String[] counts = node.read().split(" ");
+        for (ClusterNodes.Answer answer : nodes.events()) {
+            String[] counts = answer.words();
             storeFailed += Integer.parseInt(counts[1]);
             restored += Integer.parseInt(counts[3]);
         }
@@ -194,20 +187,12 @@ class SentinelFailoverTest {
      */
     private Set<String> tokensEverywhere(Instant at, boolean oneToken) throws Exception {
         sandboxClock.set(at);
-        for (Node node : nodes) {
-            node.send("time " + at);
-        }
-        for (Node node : nodes) {
-            assertThat(node.read()).isEqualTo("ok");
-        }
-        for (Node node : nodes) {
-            node.send("tokens");
-        }
         Set<String> all = new HashSet<>();
-        for (Node node : nodes) {
-            String[] answer = node.read().split(" ");
+        for (ClusterNodes.Answer tokens : nodes.tokens(at)) {
+            String[] answer = tokens.words();
             assertThat(answer[0]).isEqualTo("tokens");
-            assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d (see its stderr)", node.index).isZero();
+            assertThat(Integer.parseInt(answer[1])).as("failed callers in node %d (see its stderr)", tokens.node())
+                    .isZero();
             all.addAll(List.of(answer[2].split(",")));
         }
         if (oneToken) {
