@@ -33,11 +33,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -377,10 +379,10 @@ class TradingDaySoakTest {
      */
     static final class ScriptAftermath {
 
-        private final java.util.concurrent.atomic.AtomicLong renewals = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.concurrent.atomic.AtomicLong callsBegun = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.concurrent.ConcurrentSkipListSet<Long> callsInFlight =
-                new java.util.concurrent.ConcurrentSkipListSet<>();
+        private final AtomicLong renewals = new AtomicLong();
+        private final AtomicLong callsBegun = new AtomicLong();
+        private final ConcurrentSkipListSet<Long> callsInFlight =
+                new ConcurrentSkipListSet<>();
         private long renewalsWhenInjected = -1;
         private long lastCallToWaitFor = -1;
 
@@ -388,7 +390,7 @@ class TradingDaySoakTest {
             renewals.incrementAndGet();
         }
 
-        <T> T platformCall(java.util.function.Supplier<T> call) {
+        <T> T platformCall(Supplier<T> call) {
             long ticket = callsBegun.incrementAndGet();
             callsInFlight.add(ticket);
             try {

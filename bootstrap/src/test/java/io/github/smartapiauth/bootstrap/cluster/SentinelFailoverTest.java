@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,7 @@ class SentinelFailoverTest {
     private RedisSessions observer;
     private ClusterNodes nodes;
     /** Counted down by the sandbox when a refresh (generateTokens) reaches it. */
-    private final java.util.concurrent.CountDownLatch refreshArrived = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch refreshArrived = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
